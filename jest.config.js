@@ -1,0 +1,11 @@
+/** Jest configuration: TypeScript through @swc/jest, real Postgres and NATS (see tests/support). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  setupFiles: ['<rootDir>/tests/support/env.ts'],
+  testTimeout: 60000,
+};

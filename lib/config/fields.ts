@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Default local Postgres URL (trust auth, database `test`), used when `DATABASE_URL` is unset. */
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+/** Default local NATS URL, used when `NATS_URL` is unset. */
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+/** A TCP port (0..65535; 0 lets the OS choose), coerced from a string, with a default. */
+export function port(defaultPort: number) {
+  return z.coerce.number().int().min(0).max(65535).default(defaultPort);
+}
+
+/** A URL string with a default. */
+export function url(defaultUrl: string) {
+  return z.url().default(defaultUrl);
+}
+
+/** An optional URL: empty strings count as unset. */
+export function optionalUrl() {
+  return z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+}
+
+/** An optional non-empty string: empty strings count as unset. */
+export function optionalString() {
+  return z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+}
+
+/** A positive integer coerced from a string, with a default. */
+export function positiveInt(defaultValue: number) {
+  return z.coerce.number().int().positive().default(defaultValue);
+}
+
+/** A boolean from `true/false/1/0`, with a default. */
+export function flag(defaultValue: boolean) {
+  return z
+    .enum(['true', 'false', '1', '0'])
+    .default(defaultValue ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+}
+
+/** pino log level. */
+export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+/** `NODE_ENV`: errors are masked unless it is `development`. */
+export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');
+
+/**
+ * Fields every service shares: `DATABASE_URL`, `NATS_URL`, `LOG_LEVEL`, `NODE_ENV`.
+ * A subgraph's own `<NAME>_DATABASE_URL` falls back to `DATABASE_URL` (see `databaseUrlFor`).
+ */
+export const commonFields = {
+  DATABASE_URL: url(DEFAULT_DATABASE_URL),
+  NATS_URL: z.string().min(1).default(DEFAULT_NATS_URL),
+  LOG_LEVEL: logLevel,
+  NODE_ENV: nodeEnv,
+};

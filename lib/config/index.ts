@@ -1,0 +1,14 @@
+export { ConfigError, parseConfig } from './parse-config';
+export {
+  DEFAULT_DATABASE_URL,
+  DEFAULT_NATS_URL,
+  commonFields,
+  flag,
+  logLevel,
+  nodeEnv,
+  optionalString,
+  optionalUrl,
+  port,
+  positiveInt,
+  url,
+} from './fields';

@@ -1,0 +1,38 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import type { PoolConfig } from 'pg';
+
+/** Options of {@link createDatabase}. */
+export interface DatabaseOptions {
+  /** Postgres connection URL. */
+  url: string;
+  /** Maximum pool size (connections); 10 by default. */
+  max?: number;
+  /** Called for every SQL statement, e.g. to count queries in tests. */
+  onQuery?: (sql: string) => void;
+  /** `application_name` shown in `pg_stat_activity`. */
+  applicationName?: string;
+}
+
+/**
+ * Creates a Kysely instance over a `pg` pool. Callers scope queries with `db.withSchema(...)`.
+ * Destroy it with `db.destroy()` on shutdown (closes the pool).
+ *
+ * @typeParam DB the subgraph's typed table interfaces
+ */
+export function createDatabase<DB>(options: DatabaseOptions): Kysely<DB> {
+  const poolConfig: PoolConfig = {
+    connectionString: options.url,
+    max: options.max ?? 10,
+    application_name: options.applicationName,
+    connectionTimeoutMillis: 5000,
+  };
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: new Pool(poolConfig) }),
+    log: options.onQuery
+      ? (event) => {
+          if (event.level === 'query') options.onQuery?.(event.query.sql);
+        }
+      : undefined,
+  });
+}

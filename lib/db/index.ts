@@ -1,0 +1,4 @@
+export { createDatabase } from './database';
+export type { DatabaseOptions } from './database';
+export { migrateToLatest } from './migrate';
+export { pingDatabase } from './ping';

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/**
+ * The wire contract between services: NATS subjects, CloudEvents `type`s and `data` shapes
+ * (brief §5). Producers and consumers import these; no service reads another's tables.
+ */
+export const subjects = {
+  /** JOBS stream: one message per generation job, `Nats-Msg-Id` = job id. */
+  generateJob: 'jobs.content.generate',
+  postCreated: 'events.content.post.created',
+  postEngagement: 'events.content.post.engagement',
+  /** Status changes of one job (EVENTS stream). */
+  jobStatus: (jobId: string) => `events.content.job.${jobId}`,
+  /** Token deltas of one running job (core NATS, not persisted). */
+  jobProgress: (jobId: string) => `progress.content.job.${jobId}`,
+  trajectoryCreated: 'events.emotion.trajectory.created',
+  experimentUpdated: 'events.experiments.experiment.updated',
+  achievementCreated: 'events.achievements.achievement.created',
+  /** NATS services API endpoint of experiments: pick a variant for a job. */
+  assignVariant: 'experiments.assign-variant',
+} as const;
+
+/** CloudEvents `type` values. */
+export const eventTypes = {
+  generateRequested: 'com.threads-agent.content.generation.requested',
+  postCreated: 'com.threads-agent.content.post.created',
+  postEngagement: 'com.threads-agent.content.post.engagement',
+  jobStatusChanged: 'com.threads-agent.content.job.status-changed',
+  jobTokenDelta: 'com.threads-agent.content.job.token-delta',
+  trajectoryCreated: 'com.threads-agent.emotion.trajectory.created',
+  experimentUpdated: 'com.threads-agent.experiments.experiment.updated',
+  achievementCreated: 'com.threads-agent.achievements.achievement.created',
+} as const;
+
+/** `jobs.content.generate`: the job row holds everything else. */
+export const generateJobData = z.object({ jobId: z.uuid() });
+export type GenerateJobData = z.infer<typeof generateJobData>;
+
+/** `events.content.post.created`. */
+export const postCreatedData = z.object({
+  postId: z.uuid(),
+  personaId: z.uuid(),
+  jobId: z.uuid().nullable(),
+  /** Full text to analyse: hook, blank line, body. */
+  text: z.string(),
+  variantId: z.uuid().nullable(),
+});
+export type PostCreatedData = z.infer<typeof postCreatedData>;
+
+/** `events.content.post.engagement`: cumulative totals of the post (absolute, so replays are harmless). */
+export const postEngagementData = z.object({
+  postId: z.uuid(),
+  personaId: z.uuid(),
+  impressions: z.number().int().nonnegative(),
+  likes: z.number().int().nonnegative(),
+  replies: z.number().int().nonnegative(),
+  reposts: z.number().int().nonnegative(),
+  follows: z.number().int().nonnegative(),
+});
+export type PostEngagementData = z.infer<typeof postEngagementData>;
+
+/** `events.content.job.<id>`: keys and the new status only; clients resolve the rest. */
+export const jobStatusChangedData = z.object({
+  jobId: z.uuid(),
+  status: z.enum(['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED']),
+  postId: z.uuid().nullable(),
+});
+export type JobStatusChangedData = z.infer<typeof jobStatusChangedData>;
+
+/** `progress.content.job.<id>`: one streamed text delta. */
+export const jobTokenDeltaData = z.object({ jobId: z.uuid(), delta: z.string(), part: z.enum(['hook', 'body']) });
+export type JobTokenDeltaData = z.infer<typeof jobTokenDeltaData>;
+
+/** `events.emotion.trajectory.created`. */
+export const trajectoryCreatedData = z.object({
+  trajectoryId: z.uuid(),
+  postId: z.uuid(),
+  jobId: z.uuid().nullable(),
+});
+export type TrajectoryCreatedData = z.infer<typeof trajectoryCreatedData>;
+
+/** `events.experiments.experiment.updated`. */
+export const experimentUpdatedData = z.object({ experimentId: z.uuid(), status: z.string() });
+export type ExperimentUpdatedData = z.infer<typeof experimentUpdatedData>;
+
+/** `events.achievements.achievement.created`. */
+export const achievementCreatedData = z.object({ achievementId: z.uuid() });
+export type AchievementCreatedData = z.infer<typeof achievementCreatedData>;
+
+/** Request of the `assignVariant` service endpoint. */
+export const assignVariantRequest = z.object({ jobId: z.uuid(), personaId: z.uuid(), experimentId: z.uuid().nullable() });
+export type AssignVariantRequest = z.infer<typeof assignVariantRequest>;
+
+/** Reply of the `assignVariant` endpoint: `variant` is null when no experiment is active. */
+export const assignVariantReply = z.object({
+  variant: z
+    .object({
+      id: z.uuid(),
+      experimentId: z.uuid(),
+      name: z.string(),
+      dimensions: z.record(z.string(), z.unknown()),
+    })
+    .nullable(),
+});
+export type AssignVariantReply = z.infer<typeof assignVariantReply>;

@@ -1,0 +1,96 @@
+import { jetstream } from '@nats-io/jetstream';
+import type { JsMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { Logger } from '../logger';
+
+/** Marks an error that retrying cannot fix (bad payload, missing row): the message is given up at once. */
+export class PermanentError extends Error {
+  override readonly name = 'PermanentError';
+}
+
+/** Options of {@link startConsumer}; times in milliseconds. */
+export interface ConsumerOptions {
+  nc: NatsConnection;
+  stream: string;
+  durable: string;
+  /** Messages handled at the same time (bounded concurrency). */
+  concurrency: number;
+  /** Must equal the consumer's `max_deliver`: the delivery on which the handler gets its last chance. */
+  maxDeliver: number;
+  /** Delay before redelivery after a failed attempt, by attempt number; the last one repeats. */
+  retryDelaysMs: number[];
+  /** Interval of `working()` heartbeats while a handler runs (below the consumer's ack_wait). */
+  heartbeatMs: number;
+  logger: Logger;
+  /** Handles one message; throwing means "retry later" unless the error is a {@link PermanentError}. */
+  handle: (msg: JsMsg) => Promise<void>;
+  /** Called once when a message is given up (last delivery failed, or a permanent error). */
+  onGiveUp?: (msg: JsMsg, error: Error) => Promise<void>;
+}
+
+/** A running consumer; `stop()` stops pulling and waits for the in-flight handlers. */
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Consumes a durable pull consumer with bounded concurrency and explicit acks: ack on success,
+ * `nak(delay)` on failure, and on the last delivery (or a {@link PermanentError}) `onGiveUp` then
+ * `term()`. Handlers must be idempotent: JetStream delivers at least once.
+ *
+ * @throws when the consumer does not exist
+ */
+export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
+  const js = jetstream(options.nc);
+  const consumer = await js.consumers.get(options.stream, options.durable);
+  const messages = await consumer.consume({ max_messages: options.concurrency });
+  const inflight = new Set<Promise<void>>();
+  const log = options.logger.child({ consumer: options.durable });
+
+  const handleOne = async (msg: JsMsg): Promise<void> => {
+    const heartbeat = setInterval(() => msg.working(), options.heartbeatMs);
+    try {
+      await options.handle(msg);
+      msg.ack();
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      const attempt = msg.info.deliveryCount;
+      if (error instanceof PermanentError || attempt >= options.maxDeliver) {
+        log.error({ err: error, subject: msg.subject, attempt }, 'giving up message');
+        try {
+          await options.onGiveUp?.(msg, error);
+          msg.term(error.message.slice(0, 200));
+        } catch (giveUpErr) {
+          log.error({ err: giveUpErr }, 'recording the failure failed; message left for redelivery');
+          msg.nak(lastOrAt(options.retryDelaysMs, attempt - 1));
+        }
+        return;
+      }
+      const delay = lastOrAt(options.retryDelaysMs, attempt - 1);
+      log.warn({ err: error, subject: msg.subject, attempt, retryInMs: delay }, 'handler failed, will retry');
+      msg.nak(delay);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  };
+
+  const loop = (async () => {
+    for await (const msg of messages) {
+      const task: Promise<void> = handleOne(msg).finally(() => inflight.delete(task));
+      inflight.add(task);
+      while (inflight.size >= options.concurrency) await Promise.race(inflight);
+    }
+  })();
+
+  return {
+    async stop() {
+      messages.stop();
+      await loop;
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}
+
+function lastOrAt(values: number[], index: number): number {
+  return values[Math.min(Math.max(index, 0), values.length - 1)] ?? 1000;
+}

@@ -1,0 +1,96 @@
+import { AckPolicy, DeliverPolicy, RetentionPolicy, StorageType, jetstreamManager } from '@nats-io/jetstream';
+import type { ConsumerConfig, JetStreamManager, StreamConfig } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { nanos } from '@nats-io/nats-core';
+
+/** Name of the work-queue stream of asynchronous jobs (`jobs.>`). */
+export const JOBS_STREAM = 'JOBS';
+/** Name of the stream of domain events (`events.>`). */
+export const EVENTS_STREAM = 'EVENTS';
+
+const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
+const EVENTS_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Stream configurations of brief §5: JOBS (work queue) and EVENTS (limits, 7 days). */
+export const STREAMS: ReadonlyArray<Partial<StreamConfig> & { name: string; subjects: string[] }> = [
+  {
+    name: JOBS_STREAM,
+    subjects: ['jobs.>'],
+    retention: RetentionPolicy.Workqueue,
+    storage: StorageType.File,
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+  },
+  {
+    name: EVENTS_STREAM,
+    subjects: ['events.>'],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    max_age: nanos(EVENTS_MAX_AGE_MS),
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+  },
+];
+
+async function upsertStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+  try {
+    await jsm.streams.info(config.name);
+    await jsm.streams.update(config.name, config);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    await jsm.streams.add(config);
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof Error && /not found/i.test(err.message);
+}
+
+/**
+ * Creates or updates the JOBS and EVENTS streams. Idempotent; safe to call from every service.
+ *
+ * @throws when JetStream is not enabled on the server
+ */
+export async function provisionStreams(nc: NatsConnection): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  for (const stream of STREAMS) await upsertStream(jsm, stream);
+}
+
+/** Settings of a durable pull consumer, in milliseconds where timed. */
+export interface DurableConsumerOptions {
+  stream: string;
+  durable: string;
+  filterSubject: string;
+  /** Time a delivery may stay unacknowledged before redelivery (ms). */
+  ackWaitMs: number;
+  /** Deliveries before the message is given up (the handler's last chance). */
+  maxDeliver: number;
+  /** Redelivery delays after ack timeouts (ms), one per attempt; the last one repeats. */
+  backoffMs?: number[];
+  /** Start with new messages only (events) or all stored messages (jobs, default). */
+  deliverNew?: boolean;
+}
+
+/**
+ * Creates or updates a durable pull consumer with explicit acks.
+ *
+ * @throws when the stream does not exist
+ */
+export async function ensureDurableConsumer(nc: NatsConnection, options: DurableConsumerOptions): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const config: Partial<ConsumerConfig> = {
+    durable_name: options.durable,
+    ack_policy: AckPolicy.Explicit,
+    ack_wait: nanos(options.ackWaitMs),
+    max_deliver: options.maxDeliver,
+    filter_subject: options.filterSubject,
+    deliver_policy: options.deliverNew ? DeliverPolicy.New : DeliverPolicy.All,
+    ...(options.backoffMs ? { backoff: options.backoffMs.map((ms) => nanos(ms)) } : {}),
+  };
+  try {
+    await jsm.consumers.info(options.stream, options.durable);
+    const { durable_name: _d, deliver_policy: _p, ...update } = config;
+    await jsm.consumers.update(options.stream, options.durable, update);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    await jsm.consumers.add(options.stream, config);
+  }
+}

@@ -1,0 +1,16 @@
+export { startAdminServer } from './admin-server';
+export type { AdminServer, AdminServerOptions, ReadinessCheck } from './admin-server';
+export { createGraphQLHandler, MAX_BODY_BYTES } from './http-handler';
+export { listenGraphQL } from './graphql-server';
+export type { GraphQLServer, GraphQLServerOptions } from './graphql-server';
+export { metricsPlugin } from './metrics-plugin';
+export { createSubgraphApollo } from './subgraph-apollo';
+export type { SubgraphApolloOptions } from './subgraph-apollo';
+export { onSignals, runShutdown } from './shutdown';
+export type { ShutdownStep } from './shutdown';
+export { openRuntime } from './runtime';
+export type { Runtime, RuntimeOptions } from './runtime';
+export { startSubgraphServer } from './subgraph-server';
+export type { RunningService, SubgraphServerOptions } from './subgraph-server';
+export { describeStartupError, runEntryPoint } from './entry-point';
+export type { Stoppable } from './entry-point';

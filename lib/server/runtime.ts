@@ -1,0 +1,87 @@
+import { jetstream } from '@nats-io/jetstream';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { Kysely, Migration } from 'kysely';
+import { createDatabase, migrateToLatest, pingDatabase } from '../db';
+import { createLogger } from '../logger';
+import type { Logger } from '../logger';
+import { createServiceMetrics } from '../metrics';
+import type { ServiceMetrics } from '../metrics';
+import { connectNats, provisionStreams } from '../nats';
+import type { ReadinessCheck } from './admin-server';
+import { runShutdown } from './shutdown';
+import type { ShutdownStep } from './shutdown';
+
+/** Options of {@link openRuntime}. */
+export interface RuntimeOptions {
+  /** Service name for logs, metrics and the NATS client, e.g. `content` or `content-worker`. */
+  service: string;
+  databaseUrl: string;
+  /** Postgres schema owned by the subgraph. */
+  dbSchema: string;
+  migrations: Record<string, Migration>;
+  natsUrl: string;
+  logLevel: string;
+  /** Pool size (connections). */
+  dbPoolMax: number;
+  /** Counts SQL statements (tests of N+1). */
+  onQuery?: (sql: string) => void;
+}
+
+/** The dependencies every service process holds, wired explicitly (no singletons). */
+export interface Runtime<DB> {
+  logger: Logger;
+  metrics: ServiceMetrics;
+  db: Kysely<DB>;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  /** Readiness checks for `/readyz`: Postgres answers, NATS connected. */
+  readiness: ReadinessCheck[];
+  /** Drains NATS, then closes the pool. Run after the servers have stopped accepting. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens what a subgraph service or worker needs, in order: logger -> Postgres pool (migrated
+ * to the latest schema) -> NATS (JOBS/EVENTS streams provisioned).
+ *
+ * @throws when Postgres or NATS does not answer, or a migration fails (what was opened is closed)
+ */
+export async function openRuntime<DB>(options: RuntimeOptions): Promise<Runtime<DB>> {
+  const logger = createLogger(options.service, options.logLevel);
+  const metrics = createServiceMetrics(options.service);
+  const db = createDatabase<DB>({
+    url: options.databaseUrl,
+    max: options.dbPoolMax,
+    applicationName: options.service,
+    onQuery: options.onQuery,
+  });
+  const steps: ShutdownStep[] = [{ name: 'close pool', run: () => db.destroy() }];
+  try {
+    await migrateToLatest(db as Kysely<unknown>, options.dbSchema, options.migrations);
+    const nc = await connectNats(options.natsUrl, options.service);
+    steps.unshift({ name: 'drain nats', run: () => nc.drain() });
+    await provisionStreams(nc);
+    return {
+      logger,
+      metrics,
+      db,
+      nc,
+      js: jetstream(nc),
+      readiness: [
+        { name: 'postgres', check: () => pingDatabase(db as Kysely<unknown>) },
+        {
+          name: 'nats',
+          check: async () => {
+            if (nc.isClosed()) throw new Error('NATS connection closed');
+            await nc.flush();
+          },
+        },
+      ],
+      close: () => runShutdown(steps, logger),
+    };
+  } catch (err) {
+    await runShutdown(steps, logger);
+    throw err;
+  }
+}
