@@ -88,7 +88,14 @@ export const achievementCreatedData = z.object({ achievementId: z.uuid() });
 export type AchievementCreatedData = z.infer<typeof achievementCreatedData>;
 
 /** Request of the `assignVariant` service endpoint. */
-export const assignVariantRequest = z.object({ jobId: z.uuid(), personaId: z.uuid(), experimentId: z.uuid().nullable() });
+export const assignVariantRequest = z.object({
+  jobId: z.uuid(),
+  /** Id the post will get (pre-allocated on the job), so that `Post.variant` resolves at once. */
+  postId: z.uuid(),
+  personaId: z.uuid(),
+  /** Experiment asked for explicitly; null means the persona's active experiment, if any. */
+  experimentId: z.uuid().nullable(),
+});
 export type AssignVariantRequest = z.infer<typeof assignVariantRequest>;
 
 /** Reply of the `assignVariant` endpoint: `variant` is null when no experiment is active. */

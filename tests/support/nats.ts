@@ -1,7 +1,5 @@
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
 import { DEFAULT_NATS_URL } from '../../lib/config';
-import { STREAMS, provisionStreams } from '../../lib/nats';
 
 /** URL of the test NATS server (`NATS_URL`, or the local default). */
 export function natsUrl(): string {
@@ -9,22 +7,9 @@ export function natsUrl(): string {
 }
 
 /**
- * Deletes and recreates the JOBS and EVENTS streams (and so every consumer), so that a suite
- * starts with no message or consumer left by another. Suites run one at a time (`--runInBand`).
+ * A durable consumer name unique to one suite, so that suites (and a running `npm start`) never
+ * share an event consumer. Event consumers start at new messages, so old events are not replayed.
  */
-export async function resetStreams(): Promise<void> {
-  const nc = await connect({ servers: natsUrl() });
-  try {
-    const jsm = await jetstreamManager(nc);
-    for (const stream of STREAMS) {
-      try {
-        await jsm.streams.delete(stream.name);
-      } catch (err) {
-        if (!(err instanceof Error && /not found/i.test(err.message))) throw err;
-      }
-    }
-    await provisionStreams(nc);
-  } finally {
-    await nc.close();
-  }
+export function uniqueDurable(base: string): string {
+  return `${base}-test-${randomUUID().slice(0, 8)}`;
 }
