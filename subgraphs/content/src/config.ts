@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { commonFields, optionalString, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+
+const schema = z.object({
+  ...commonFields,
+  CONTENT_PORT: port(4001),
+  CONTENT_ADMIN_PORT: port(9101),
+  CONTENT_WORKER_ADMIN_PORT: port(9201),
+  CONTENT_DATABASE_URL: optionalUrl(),
+  DB_POOL_MAX: positiveInt(5),
+  OPENAI_API_KEY: optionalString(),
+  OPENAI_BASE_URL: optionalUrl(),
+  OPENAI_TIMEOUT_MS: positiveInt(60_000),
+  OFFLINE_TOKEN_DELAY_MS: z.coerce.number().int().min(0).default(25),
+  CONTENT_CONSUMER_DURABLE: z.string().min(1).default('content-generator'),
+  GENERATION_CONCURRENCY: positiveInt(4),
+  GENERATION_MAX_DELIVER: positiveInt(5),
+  GENERATION_ACK_WAIT_MS: positiveInt(30_000),
+  GENERATION_RETRY_DELAYS_MS: z
+    .string()
+    .default('1000,5000,15000,30000')
+    .transform((v) => v.split(',').map((s) => Number(s.trim())))
+    .pipe(z.array(z.number().int().nonnegative()).min(1)),
+  VARIANT_TIMEOUT_MS: positiveInt(2000),
+  SWEEP_INTERVAL_MS: positiveInt(10_000),
+  SWEEP_MIN_AGE_MS: positiveInt(5_000),
+});
+
+/** Configuration of the content subgraph and its worker (see README, "Configuration"). */
+export type ContentConfig = Readonly<z.output<typeof schema>>;
+
+/**
+ * Parses the content service's environment.
+ *
+ * @throws {ConfigError} listing every invalid variable
+ */
+export function loadContentConfig(env: NodeJS.ProcessEnv): ContentConfig {
+  return parseConfig(schema, env);
+}
+
+/** The content database URL: `CONTENT_DATABASE_URL`, else `DATABASE_URL`. */
+export function contentDatabaseUrl(config: ContentConfig): string {
+  return config.CONTENT_DATABASE_URL ?? config.DATABASE_URL;
+}

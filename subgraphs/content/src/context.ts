@@ -1,0 +1,19 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Kysely } from 'kysely';
+import type { Logger } from '../../../lib/logger';
+import type { ContentDatabase } from './db/database';
+import { createLoaders } from './loaders';
+import type { ContentLoaders } from './loaders';
+
+/** What every content resolver receives. */
+export interface ContentContext {
+  db: Kysely<ContentDatabase>;
+  js: JetStreamClient;
+  loaders: ContentLoaders;
+  logger: Logger;
+}
+
+/** Builds the context factory of the content subgraph (fresh loaders per request). */
+export function createContextFactory(db: Kysely<ContentDatabase>, js: JetStreamClient, logger: Logger) {
+  return async (): Promise<ContentContext> => ({ db, js, logger, loaders: createLoaders(db) });
+}

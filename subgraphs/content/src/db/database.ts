@@ -1,0 +1,106 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Postgres schema owned by the content subgraph. */
+export const CONTENT_SCHEMA = 'content';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `numeric` comes back from pg as a string; we write numbers. */
+type Numeric = ColumnType<string, number | string, number | string>;
+
+/** Job lifecycle (brief §4 `JobStatus`). */
+export type JobStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+/** Step of a running job, for progress display. */
+export type JobStage = 'QUEUED' | 'ASSIGNING_VARIANT' | 'WRITING_HOOK' | 'WRITING_BODY' | 'STORING' | 'DONE';
+/** Editorial state of a post. */
+export type PostStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+
+/** `content.personas`: who writes (voice, models). */
+export interface PersonasTable {
+  id: Generated<string>;
+  name: string;
+  emoji: string;
+  tone: string;
+  description: string;
+  hook_model: string;
+  body_model: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** `content.generation_jobs`: one asynchronous request for a post. */
+export interface GenerationJobsTable {
+  id: Generated<string>;
+  persona_id: string;
+  topic: string;
+  status: Generated<JobStatus>;
+  stage: Generated<JobStage>;
+  attempts: Generated<number>;
+  error: string | null;
+  idempotency_key: string | null;
+  /** Experiment asked for by the client (null: the persona's active one, if any). */
+  experiment_id: string | null;
+  /** Variant assigned by experiments (null: none active or experiments unavailable). */
+  variant_id: string | null;
+  /** Id the post will have, allocated with the job: one job makes at most one post. */
+  post_id: Generated<string>;
+  /** When the JOBS message was accepted by JetStream; null means "to (re)publish". */
+  published_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+}
+
+/** `content.posts`: a generated post. `cost_usd` in USD, `tokens_used` prompt + completion. */
+export interface PostsTable {
+  id: string;
+  persona_id: string;
+  job_id: string | null;
+  hook: string;
+  body: string;
+  original_input: string;
+  tokens_used: number;
+  cost_usd: Numeric;
+  model: string;
+  variant_id: string | null;
+  /** (likes + replies + reposts) / impressions, 0..1 in practice; null before any impression. */
+  engagement_rate: Numeric | null;
+  status: Generated<PostStatus>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** `content.post_engagement`: cumulative engagement totals of a post. */
+export interface PostEngagementTable {
+  post_id: string;
+  impressions: number;
+  likes: number;
+  replies: number;
+  reposts: number;
+  follows: number;
+  updated_at: Generated<Date>;
+}
+
+/** `content.post_embeddings`: 1536-d embedding of a post for the exact vector index. */
+export interface PostEmbeddingsTable {
+  post_id: string;
+  persona_id: string;
+  provider: string;
+  embedding: number[];
+  created_at: Generated<Date>;
+}
+
+/** Typed tables of the `content` schema. */
+export interface ContentDatabase {
+  personas: PersonasTable;
+  generation_jobs: GenerationJobsTable;
+  posts: PostsTable;
+  post_engagement: PostEngagementTable;
+  post_embeddings: PostEmbeddingsTable;
+}
+
+export type PersonaRow = Selectable<PersonasTable>;
+export type GenerationJobRow = Selectable<GenerationJobsTable>;
+export type PostRow = Selectable<PostsTable>;
+export type NewPost = Insertable<PostsTable>;
+export type PostEngagementRow = Selectable<PostEngagementTable>;

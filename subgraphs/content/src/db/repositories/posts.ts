@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { Cursor, PageArgs } from '../../../../../lib/graphql';
+import type { ContentDatabase, NewPost, PostRow, PostStatus, PostsTable } from '../database';
+import { CONTENT_SCHEMA } from '../database';
+
+type Db = Kysely<ContentDatabase> | Transaction<ContentDatabase>;
+
+/** Filter of the `posts` connection. */
+export interface PostFilter {
+  personaId?: string;
+  status?: PostStatus;
+}
+
+/** Inserts a post unless one with the same id exists; returns true when inserted. */
+export async function insertPostOnce(db: Db, post: NewPost): Promise<boolean> {
+  const result = await db
+    .withSchema(CONTENT_SCHEMA)
+    .insertInto('posts')
+    .values(post)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Posts by id, in one query (DataLoader batch). */
+export async function findPostsByIds(db: Db, ids: readonly string[]): Promise<PostRow[]> {
+  if (ids.length === 0) return [];
+  return db.withSchema(CONTENT_SCHEMA).selectFrom('posts').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Updates editable fields of a post; null when it does not exist. */
+export async function updatePost(db: Db, id: string, changes: Updateable<PostsTable>): Promise<PostRow | null> {
+  const row = await db
+    .withSchema(CONTENT_SCHEMA)
+    .updateTable('posts')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** One page of posts, newest first, `limit + 1` rows (the extra one tells if a next page exists). */
+export async function listPosts(db: Db, filter: PostFilter, page: PageArgs): Promise<PostRow[]> {
+  let query = db.withSchema(CONTENT_SCHEMA).selectFrom('posts').selectAll();
+  if (filter.personaId) query = query.where('persona_id', '=', filter.personaId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (page.after) query = query.where(beforeCursor(page.after));
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+}
+
+/**
+ * The same page of posts for several personas in one query (`row_number()` per persona), so
+ * that `personas { posts }` costs one statement. Returns `limit + 1` rows per persona at most.
+ */
+export async function listPostsForPersonas(db: Db, personaIds: readonly string[], page: PageArgs): Promise<PostRow[]> {
+  if (personaIds.length === 0) return [];
+  let inner = db
+    .withSchema(CONTENT_SCHEMA)
+    .selectFrom('posts')
+    .selectAll()
+    .select(sql<number>`row_number() over (partition by persona_id order by created_at desc, id desc)`.as('rank'))
+    .where('persona_id', 'in', personaIds);
+  if (page.after) inner = inner.where(beforeCursor(page.after));
+  const rows = await db
+    .selectFrom(inner.as('ranked'))
+    .selectAll()
+    .where('rank', '<=', page.limit + 1)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(({ rank: _rank, ...post }) => post);
+}
+
+function beforeCursor(cursor: Cursor) {
+  return sql<boolean>`(created_at, id) < (${cursor.createdAt}, ${cursor.id}::uuid)`;
+}

@@ -1,0 +1,72 @@
+/** How a variant shapes a post (experiments' `dimensions` JSON); unknown keys are ignored. */
+export interface PromptDimensions {
+  /** `question`, `statistic`, `story`, `bold` or `contrarian`. */
+  hookStyle?: string;
+  /** Overrides the persona's tone for this post, e.g. `playful`. */
+  tone?: string;
+  /** `short` (1-2 sentences), `medium` (3-4) or `long` (5-6). */
+  length?: 'short' | 'medium' | 'long';
+}
+
+/** The voice a post is written in. */
+export interface PersonaVoice {
+  name: string;
+  emoji: string;
+  tone: string;
+  description: string;
+}
+
+/** Everything a text provider needs to write one post. */
+export interface GenerationBrief {
+  persona: PersonaVoice;
+  topic: string;
+  dimensions: PromptDimensions;
+}
+
+/** Prompts of the two completions of a post: the hook, then the body that follows it. */
+export interface PostPrompts {
+  system: string;
+  hook: string;
+  body: (hook: string) => string;
+}
+
+const LENGTHS = new Set(['short', 'medium', 'long']);
+
+/** Reads the dimensions a variant carries, keeping only known keys with string values. */
+export function parseDimensions(raw: Record<string, unknown> | null | undefined): PromptDimensions {
+  if (!raw) return {};
+  const text = (key: string) => (typeof raw[key] === 'string' && raw[key] !== '' ? (raw[key] as string) : undefined);
+  const length = text('length');
+  return {
+    hookStyle: text('hookStyle'),
+    tone: text('tone'),
+    length: length && LENGTHS.has(length) ? (length as PromptDimensions['length']) : undefined,
+  };
+}
+
+const SENTENCES = { short: '1-2', medium: '3-4', long: '5-6' } as const;
+
+/**
+ * Builds the system, hook and body prompts of a post (Threads-Agent seed behaviour: a hook of
+ * at most ~120 characters, then a body that delivers on it, in the persona's voice).
+ */
+export function buildPrompts(brief: GenerationBrief): PostPrompts {
+  const tone = brief.dimensions.tone ?? brief.persona.tone;
+  const length = brief.dimensions.length ?? 'medium';
+  const system =
+    `You are ${brief.persona.name} ${brief.persona.emoji}, writing posts for Threads. ` +
+    `Voice: ${tone}. ${brief.persona.description}`.trim();
+  const hookStyle = brief.dimensions.hookStyle ? ` Use a ${brief.dimensions.hookStyle} hook.` : '';
+  return {
+    system,
+    hook: `Write one scroll-stopping opening line (at most 120 characters) about: ${brief.topic}.${hookStyle} Reply with the line only.`,
+    body: (hook) =>
+      `The post opens with: "${hook}". Write the rest of the post about "${brief.topic}" in ${SENTENCES[length]} sentences, ` +
+      `in a ${tone} voice. Reply with the body only.`,
+  };
+}
+
+/** Rough token count (~4 characters per token for English, OpenAI's rule of thumb); at least 1. */
+export function estimateTokens(text: string): number {
+  return Math.max(1, Math.ceil(text.length / 4));
+}

@@ -1,0 +1,60 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { Connection, PageArgs } from '../../../lib/graphql';
+import { toConnection } from '../../../lib/graphql';
+import type { ContentDatabase, GenerationJobRow, PersonaRow, PostEngagementRow, PostRow } from './db/database';
+import { findEngagementByPostIds } from './db/repositories/engagement';
+import { findJobsByIds, findJobsByPostIds } from './db/repositories/jobs';
+import { findPersonasByIds } from './db/repositories/personas';
+import { findPostsByIds, listPostsForPersonas } from './db/repositories/posts';
+
+/** Per-request DataLoaders of the content subgraph (one SQL query per batch). */
+export interface ContentLoaders {
+  personaById: DataLoader<string, PersonaRow | null>;
+  postById: DataLoader<string, PostRow | null>;
+  jobById: DataLoader<string, GenerationJobRow | null>;
+  jobByPostId: DataLoader<string, GenerationJobRow | null>;
+  engagementByPostId: DataLoader<string, PostEngagementRow | null>;
+  /** Keyed by `[personaId, page]`; one query per distinct page for all personas. */
+  postsOfPersona: DataLoader<{ personaId: string; page: PageArgs }, Connection<PostRow>, string>;
+}
+
+function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): Array<R | null> {
+  const map = new Map<K, R>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+/** Creates fresh loaders; call once per request (caches must not outlive it). */
+export function createLoaders(db: Kysely<ContentDatabase>): ContentLoaders {
+  return {
+    personaById: new DataLoader(async (ids) => byKey(ids, await findPersonasByIds(db, ids), (r) => r.id)),
+    postById: new DataLoader(async (ids) => byKey(ids, await findPostsByIds(db, ids), (r) => r.id)),
+    jobById: new DataLoader(async (ids) => byKey(ids, await findJobsByIds(db, ids), (r) => r.id)),
+    jobByPostId: new DataLoader(async (ids) => byKey(ids, await findJobsByPostIds(db, ids), (r) => r.post_id)),
+    engagementByPostId: new DataLoader(async (ids) => byKey(ids, await findEngagementByPostIds(db, ids), (r) => r.post_id)),
+    postsOfPersona: new DataLoader(
+      async (keys) => {
+        const byPage = new Map<string, { page: PageArgs; personaIds: string[] }>();
+        for (const key of keys) {
+          const pageKey = JSON.stringify(key.page);
+          const group = byPage.get(pageKey) ?? { page: key.page, personaIds: [] };
+          group.personaIds.push(key.personaId);
+          byPage.set(pageKey, group);
+        }
+        const rowsByPage = new Map<string, PostRow[]>();
+        for (const [pageKey, group] of byPage) {
+          rowsByPage.set(pageKey, await listPostsForPersonas(db, group.personaIds, group.page));
+        }
+        return keys.map((key) => {
+          const rows = rowsByPage.get(JSON.stringify(key.page)) ?? [];
+          return toConnection(
+            rows.filter((row) => row.persona_id === key.personaId),
+            key.page,
+          );
+        });
+      },
+      { cacheKeyFn: (key) => `${key.personaId}:${JSON.stringify(key.page)}` },
+    ),
+  };
+}

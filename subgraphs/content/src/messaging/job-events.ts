@@ -1,0 +1,34 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { eventTypes, subjects } from '../../../../lib/events';
+import type { JobStatusChangedData, JobTokenDeltaData } from '../../../../lib/events';
+import { createCloudEvent, publishEvent, publishTransient } from '../../../../lib/nats';
+import type { GenerationJobRow } from '../db/database';
+import type { PostPart } from '../providers/text-provider';
+import { CONTENT_SOURCE } from './job-queue';
+
+/**
+ * Publishes a job's status change on `events.content.job.<id>` (keys and status only). The
+ * CloudEvent id is `<job>:<status>:<attempt>`, so a retried publish is deduplicated.
+ */
+export async function publishJobStatus(js: JetStreamClient, job: GenerationJobRow): Promise<void> {
+  const event = createCloudEvent<JobStatusChangedData>({
+    id: `${job.id}:${job.status}:${job.attempts}`,
+    source: CONTENT_SOURCE,
+    type: eventTypes.jobStatusChanged,
+    subject: job.id,
+    data: { jobId: job.id, status: job.status, postId: job.status === 'COMPLETED' ? job.post_id : null },
+  });
+  await publishEvent(js, subjects.jobStatus(job.id), event);
+}
+
+/** Publishes one streamed text delta on core NATS `progress.content.job.<id>` (not persisted). */
+export function publishTokenDelta(nc: NatsConnection, jobId: string, part: PostPart, delta: string): void {
+  const event = createCloudEvent<JobTokenDeltaData>({
+    source: CONTENT_SOURCE,
+    type: eventTypes.jobTokenDelta,
+    subject: jobId,
+    data: { jobId, part, delta },
+  });
+  publishTransient(nc, subjects.jobProgress(jobId), event);
+}

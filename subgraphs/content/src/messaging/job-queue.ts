@@ -1,0 +1,24 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { eventTypes, subjects } from '../../../../lib/events';
+import type { GenerateJobData } from '../../../../lib/events';
+import { createCloudEvent, publishEvent } from '../../../../lib/nats';
+
+/** CloudEvents `source` of everything the content subgraph publishes. */
+export const CONTENT_SOURCE = '/subgraphs/content';
+
+/**
+ * Puts a job on the JOBS stream with `Nats-Msg-Id` = job id, so the sweeper's republish of the
+ * same job inside the duplicate window is dropped by JetStream.
+ *
+ * @throws when JetStream does not acknowledge (NATS down): the job stays unpublished for the sweeper
+ */
+export async function enqueueGenerationJob(js: JetStreamClient, jobId: string): Promise<void> {
+  const event = createCloudEvent<GenerateJobData>({
+    id: jobId,
+    source: CONTENT_SOURCE,
+    type: eventTypes.generateRequested,
+    subject: jobId,
+    data: { jobId },
+  });
+  await publishEvent(js, subjects.generateJob, event);
+}

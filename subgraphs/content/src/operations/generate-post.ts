@@ -1,0 +1,60 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Kysely } from 'kysely';
+import { ConflictError, NotFoundError } from '../../../../lib/errors';
+import type { Logger } from '../../../../lib/logger';
+import type { ContentDatabase, GenerationJobRow } from '../db/database';
+import { findJobByIdempotencyKey, insertJob, markJobPublished } from '../db/repositories/jobs';
+import { findPersonasByIds } from '../db/repositories/personas';
+import { enqueueGenerationJob } from '../messaging/job-queue';
+
+/** A validated `generatePost` request. */
+export interface GeneratePostRequest {
+  personaId: string;
+  topic: string;
+  idempotencyKey: string | null;
+  experimentId: string | null;
+}
+
+/**
+ * Queues a generation job: writes the row (QUEUED) first, then publishes it to JOBS with the
+ * job id as `Nats-Msg-Id`, and returns at once. When NATS is down the row stays unpublished and
+ * the worker's sweeper publishes it later, so the job is never lost. The same idempotency key
+ * (per persona) returns the same job.
+ *
+ * @throws {NotFoundError} when the persona does not exist
+ * @throws {ConflictError} when the idempotency key was used for another topic
+ */
+export async function generatePost(
+  db: Kysely<ContentDatabase>,
+  js: JetStreamClient,
+  request: GeneratePostRequest,
+  logger: Pick<Logger, 'warn'>,
+): Promise<GenerationJobRow> {
+  if (request.idempotencyKey) {
+    const existing = await findJobByIdempotencyKey(db, request.personaId, request.idempotencyKey);
+    if (existing) return sameRequestOrConflict(existing, request);
+  }
+  const [persona] = await findPersonasByIds(db, [request.personaId]);
+  if (!persona) throw new NotFoundError('Persona', request.personaId);
+  const { job, created } = await insertJob(db, {
+    persona_id: request.personaId,
+    topic: request.topic,
+    idempotency_key: request.idempotencyKey,
+    experiment_id: request.experimentId,
+  });
+  if (!created) return sameRequestOrConflict(job, request);
+  try {
+    await enqueueGenerationJob(js, job.id);
+    await markJobPublished(db, job.id);
+  } catch (err) {
+    logger.warn({ err, jobId: job.id }, 'job queued in Postgres but not yet on NATS; the sweeper will publish it');
+  }
+  return job;
+}
+
+function sameRequestOrConflict(job: GenerationJobRow, request: GeneratePostRequest): GenerationJobRow {
+  if (job.topic !== request.topic) {
+    throw new ConflictError(`idempotencyKey "${request.idempotencyKey}" was already used for another topic`);
+  }
+  return job;
+}

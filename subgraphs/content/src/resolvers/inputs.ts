@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** Largest topic accepted by `generatePost` (characters). */
+export const MAX_TOPIC_LENGTH = 2000;
+
+// Control characters other than tab/newline mean the "text" is not text.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A GraphQL ID that must be a UUID. */
+export const idSchema = z.uuid({ message: 'must be a UUID' });
+
+/** `generatePost` input. */
+export const generatePostInput = z.object({
+  personaId: idSchema,
+  topic: z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`)
+        .refine((s) => !CONTROL.test(s), 'must be plain text (no control characters)'),
+    ),
+  idempotencyKey: z.string().min(1).max(200).nullish(),
+  experimentId: idSchema.nullish(),
+});
+
+const personaName = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{1,49}$/, 'must be 2..50 lower-case letters, digits, - or _');
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+/** `createPersona` input. */
+export const createPersonaInput = z.object({
+  name: personaName,
+  emoji: shortText(16),
+  tone: shortText(40),
+  description: z.string().trim().max(1000).default(''),
+  hookModel: shortText(100).default('gpt-4o'),
+  bodyModel: shortText(100).default('gpt-4o-mini'),
+});
+
+/** `updatePersona` input: every field optional, none null. */
+export const updatePersonaInput = z
+  .object({
+    name: personaName,
+    emoji: shortText(16),
+    tone: shortText(40),
+    description: z.string().trim().max(1000),
+    hookModel: shortText(100),
+    bodyModel: shortText(100),
+  })
+  .partial();
+
+/** `updatePost` input. */
+export const updatePostInput = z
+  .object({
+    hook: shortText(500),
+    body: shortText(10_000),
+    status: z.enum(['DRAFT', 'PUBLISHED', 'ARCHIVED']),
+  })
+  .partial();
+
+const count = z.number().int().nonnegative('must not be negative');
+
+/** `recordEngagement` input: cumulative totals. */
+export const engagementInput = z.object({
+  impressions: count,
+  likes: count,
+  replies: count,
+  reposts: count,
+  follows: count.nullish().transform((v) => v ?? 0),
+});

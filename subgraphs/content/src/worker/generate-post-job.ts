@@ -1,0 +1,143 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { Kysely } from 'kysely';
+import type { Logger } from '../../../../lib/logger';
+import { PermanentError } from '../../../../lib/nats';
+import type { ContentDatabase, GenerationJobRow } from '../db/database';
+import { insertEmbeddingOnce } from '../db/repositories/embeddings';
+import { findJob, updateJobIfStatus } from '../db/repositories/jobs';
+import { findPersonasByIds } from '../db/repositories/personas';
+import { findPostsByIds, insertPostOnce } from '../db/repositories/posts';
+import { hashingEmbedding } from '../domain/embedding';
+import { postCostUsd } from '../domain/pricing';
+import { parseDimensions } from '../domain/prompt';
+import type { GenerationBrief } from '../domain/prompt';
+import { publishJobStatus, publishTokenDelta } from '../messaging/job-events';
+import { publishPostCreated } from '../messaging/post-events';
+import type { TextProvider } from '../providers/text-provider';
+import { requestVariant } from './variant-client';
+
+/** What the generation handler needs. */
+export interface GenerationDeps {
+  db: Kysely<ContentDatabase>;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  provider: TextProvider;
+  logger: Logger;
+  variantTimeoutMs: number;
+}
+
+/** Thrown inside the storing transaction when the job was cancelled meanwhile (rolls it back). */
+class JobCancelledError extends Error {}
+
+/**
+ * Runs one delivery of a generation job, idempotently by job id: a finished job only has its
+ * events republished (deduplicated by NATS), a job makes at most one post (its pre-allocated
+ * `post_id`), and a cancelled job makes none.
+ *
+ * Steps: PROCESSING (attempts = delivery count) -> variant from experiments -> hook and body
+ * streamed as token deltas -> one transaction storing post, embedding and COMPLETED ->
+ * `post.created` and the status event.
+ *
+ * @throws {PermanentError} when the job does not exist
+ * @throws the provider's or the database's error, for a retry with backoff
+ */
+export async function generatePostJob(deps: GenerationDeps, jobId: string, delivery: number): Promise<void> {
+  const job = await findJob(deps.db, jobId);
+  if (!job) throw new PermanentError(`GenerationJob ${jobId} does not exist`);
+  if (job.status === 'COMPLETED') return republishCompletion(deps, job);
+  if (job.status === 'FAILED' || job.status === 'CANCELLED') return;
+
+  const started = await updateJobIfStatus(deps.db, jobId, ['QUEUED', 'PROCESSING'], {
+    status: 'PROCESSING',
+    stage: 'ASSIGNING_VARIANT',
+    attempts: delivery,
+    started_at: job.started_at ?? new Date(),
+    error: null,
+  });
+  if (!started) return;
+  await publishJobStatus(deps.js, started);
+
+  const [persona] = await findPersonasByIds(deps.db, [job.persona_id]);
+  if (!persona) throw new PermanentError(`Persona ${job.persona_id} of job ${jobId} does not exist`);
+  const variant = await requestVariant(
+    deps.nc,
+    { jobId, postId: job.post_id, personaId: job.persona_id, experimentId: job.experiment_id },
+    deps.variantTimeoutMs,
+    deps.logger,
+  );
+  const brief: GenerationBrief = { persona, topic: job.topic, dimensions: parseDimensions(variant?.dimensions) };
+
+  if (!(await moveToStage(deps, jobId, 'WRITING_HOOK', variant?.id ?? null))) return;
+  const hook = await deps.provider.complete({
+    brief,
+    part: 'hook',
+    model: persona.hook_model,
+    onDelta: (delta) => publishTokenDelta(deps.nc, jobId, 'hook', delta),
+  });
+  if (!(await moveToStage(deps, jobId, 'WRITING_BODY', variant?.id ?? null))) return;
+  publishTokenDelta(deps.nc, jobId, 'body', '\n\n');
+  const body = await deps.provider.complete({
+    brief,
+    part: 'body',
+    hook: hook.text,
+    model: persona.body_model,
+    onDelta: (delta) => publishTokenDelta(deps.nc, jobId, 'body', delta),
+  });
+  if (!(await moveToStage(deps, jobId, 'STORING', variant?.id ?? null))) return;
+
+  let completed: GenerationJobRow;
+  try {
+    completed = await deps.db.transaction().execute(async (trx) => {
+      await insertPostOnce(trx, {
+        id: job.post_id,
+        persona_id: job.persona_id,
+        job_id: job.id,
+        hook: hook.text,
+        body: body.text,
+        original_input: job.topic,
+        tokens_used: hook.promptTokens + hook.completionTokens + body.promptTokens + body.completionTokens,
+        cost_usd: postCostUsd([hook, body]),
+        model: body.model,
+        variant_id: variant?.id ?? null,
+      });
+      await insertEmbeddingOnce(trx, {
+        post_id: job.post_id,
+        persona_id: job.persona_id,
+        provider: 'hashing',
+        embedding: hashingEmbedding(`${hook.text}\n${body.text}`),
+      });
+      const row = await updateJobIfStatus(trx, jobId, ['PROCESSING'], { status: 'COMPLETED', stage: 'DONE', completed_at: new Date() });
+      if (!row) throw new JobCancelledError();
+      return row;
+    });
+  } catch (err) {
+    if (err instanceof JobCancelledError) return;
+    throw err;
+  }
+  await republishCompletion(deps, completed);
+}
+
+async function moveToStage(deps: GenerationDeps, jobId: string, stage: GenerationJobRow['stage'], variantId: string | null): Promise<boolean> {
+  const row = await updateJobIfStatus(deps.db, jobId, ['PROCESSING'], { stage, variant_id: variantId });
+  return row !== null;
+}
+
+async function republishCompletion(deps: GenerationDeps, job: GenerationJobRow): Promise<void> {
+  const [post] = await findPostsByIds(deps.db, [job.post_id]);
+  if (post) await publishPostCreated(deps.js, post);
+  await publishJobStatus(deps.js, job);
+}
+
+/**
+ * Records the last delivery's error: the job becomes FAILED (unless it already finished) and a
+ * status event is published.
+ */
+export async function failGenerationJob(deps: Pick<GenerationDeps, 'db' | 'js'>, jobId: string, error: Error): Promise<void> {
+  const failed = await updateJobIfStatus(deps.db, jobId, ['QUEUED', 'PROCESSING'], {
+    status: 'FAILED',
+    error: error.message.slice(0, 2000),
+    completed_at: new Date(),
+  });
+  if (failed) await publishJobStatus(deps.js, failed);
+}

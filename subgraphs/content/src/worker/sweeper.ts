@@ -1,0 +1,57 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Kysely } from 'kysely';
+import type { Logger } from '../../../../lib/logger';
+import type { ContentDatabase } from '../db/database';
+import { findUnpublishedJobs, markJobPublished } from '../db/repositories/jobs';
+import { enqueueGenerationJob } from '../messaging/job-queue';
+
+/** Options of {@link startSweeper}; times in milliseconds. */
+export interface SweeperOptions {
+  db: Kysely<ContentDatabase>;
+  js: JetStreamClient;
+  logger: Logger;
+  intervalMs: number;
+  /** Jobs younger than this are left to `generatePost`'s own publish. */
+  minAgeMs: number;
+}
+
+/**
+ * Publishes, once per sweep, the jobs still QUEUED whose JOBS message was never accepted (NATS
+ * was down when they were written). The message id is the job id, so a job published twice
+ * within the duplicate window is delivered once; the handler is idempotent beyond it.
+ *
+ * @returns `sweep()` for one pass (returns the number republished) and `stop()`
+ */
+export function startSweeper(options: SweeperOptions): { sweep(): Promise<number>; stop(): Promise<void> } {
+  let running: Promise<number> | null = null;
+  const sweep = async (): Promise<number> => {
+    const jobs = await findUnpublishedJobs(options.db, new Date(Date.now() - options.minAgeMs), 100);
+    let published = 0;
+    for (const job of jobs) {
+      await enqueueGenerationJob(options.js, job.id);
+      await markJobPublished(options.db, job.id);
+      published++;
+    }
+    if (published > 0) options.logger.info({ published }, 'sweeper republished queued jobs');
+    return published;
+  };
+  const tick = () => {
+    if (running) return;
+    running = sweep()
+      .catch((err: unknown) => {
+        options.logger.warn({ err }, 'sweep failed; will retry');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, options.intervalMs);
+  return {
+    sweep,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
