@@ -1,0 +1,6 @@
+import { runEntryPoint } from '../../lib/server';
+import { loadGatewayConfig } from './config';
+import { startGateway } from './server';
+
+process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+runEntryPoint('gateway', () => startGateway(loadGatewayConfig(process.env)));

@@ -1,0 +1,145 @@
+import type { Msg } from '@nats-io/nats-core';
+import { z } from 'zod';
+import {
+  achievementCreatedData,
+  experimentUpdatedData,
+  jobStatusChangedData,
+  jobTokenDeltaData,
+  postCreatedData,
+  subjects,
+  trajectoryCreatedData,
+} from '../../../lib/events';
+import { parseCloudEvent } from '../../../lib/nats';
+
+/** One event as a subscriber sees it: keys plus event-only fields. */
+export interface BridgeEvent {
+  /** `GenerationJobEvent.type` (absent for fields that return the entity itself). */
+  type?: string;
+  /** `GenerationJobEvent.delta`. */
+  delta?: string | null;
+  /** Key of the entity to resolve through the supergraph. */
+  key: string;
+  /** Status carried by the event, if any (drives when the stream ends). */
+  status?: string;
+  /** The entity is unchanged since the previous event: its resolution may be reused. */
+  sameEntity?: boolean;
+}
+
+/** Runs a root-field query through the supergraph (with the subscriber's context). */
+export type RunQuery = (query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly unknown[] }>;
+
+/** What the stream does after an event. */
+export type Continuation = 'continue' | 'complete' | 'complete-after-trajectory';
+
+/**
+ * How one subscription field maps to NATS (brief §6): the subjects it listens to, how a message
+ * becomes an event, which root query resolves the entity by key, and where the entity sits in the
+ * field's result (`entityField`, or the whole field when null).
+ */
+export interface EventFieldSpec {
+  subjects(args: Record<string, unknown>): string[];
+  /** Parses and filters a message; null when it is not for this subscriber. */
+  accept(msg: Msg, args: Record<string, unknown>): BridgeEvent | null;
+  /** Root query field returning the entity by `id`, e.g. `generationJob`. */
+  rootQuery: string;
+  /** Field of the event object holding the entity (`job`), or null when the field is the entity. */
+  entityField: string | null;
+  /** Event sent first (the current state), and whether the stream goes on after it. */
+  snapshot?(args: Record<string, unknown>, run: RunQuery): Promise<{ event: BridgeEvent; then: Continuation } | null>;
+  /** What to do after an event. */
+  after?(event: BridgeEvent): Continuation;
+}
+
+const idArg = z.object({ id: z.uuid() });
+
+function parseOrNull<S extends z.ZodType>(msg: Msg, schema: S): z.output<S> | null {
+  try {
+    return parseCloudEvent(msg.data, schema).data;
+  } catch {
+    return null;
+  }
+}
+
+const TERMINAL = new Set(['FAILED', 'CANCELLED']);
+
+/** `generationJobUpdated(id)`: status changes, token deltas and the trajectory of the job's post. */
+export const generationJobUpdated: EventFieldSpec = {
+  subjects: (args) => {
+    const { id } = idArg.parse(args);
+    return [subjects.jobStatus(id), subjects.jobProgress(id), subjects.trajectoryCreated];
+  },
+  accept(msg, args) {
+    const { id } = idArg.parse(args);
+    if (msg.subject === subjects.trajectoryCreated) {
+      const data = parseOrNull(msg, trajectoryCreatedData);
+      return data?.jobId === id ? { type: 'EMOTION_TRAJECTORY_STORED', delta: null, key: id } : null;
+    }
+    if (msg.subject === subjects.jobProgress(id)) {
+      const data = parseOrNull(msg, jobTokenDeltaData);
+      return data ? { type: 'TOKEN_DELTA', delta: data.delta, key: id, sameEntity: true } : null;
+    }
+    const data = parseOrNull(msg, jobStatusChangedData);
+    return data ? { type: 'STATUS_CHANGED', delta: null, key: id, status: data.status } : null;
+  },
+  rootQuery: 'generationJob',
+  entityField: 'job',
+  async snapshot(args, run) {
+    const { id } = idArg.parse(args);
+    const result = await run('query JobState($id: ID!) { generationJob(id: $id) { status post { emotionTrajectory { id } } } }', { id });
+    const job = result.data?.generationJob as { status: string; post: { emotionTrajectory: { id: string } | null } | null } | null | undefined;
+    if (!job) return null;
+    const event: BridgeEvent = { type: 'SNAPSHOT', delta: null, key: id, status: job.status };
+    if (TERMINAL.has(job.status)) return { event, then: 'complete' };
+    if (job.status === 'COMPLETED') return { event, then: job.post?.emotionTrajectory ? 'complete' : 'complete-after-trajectory' };
+    return { event, then: 'continue' };
+  },
+  after(event) {
+    if (event.type === 'EMOTION_TRAJECTORY_STORED') return 'complete';
+    if (event.status && TERMINAL.has(event.status)) return 'complete';
+    if (event.status === 'COMPLETED') return 'complete-after-trajectory';
+    return 'continue';
+  },
+};
+
+/** `postCreated(personaId)`: every new post, or one persona's. */
+export const postCreated: EventFieldSpec = {
+  subjects: () => [subjects.postCreated],
+  accept(msg, args) {
+    const data = parseOrNull(msg, postCreatedData);
+    if (!data) return null;
+    if (typeof args.personaId === 'string' && args.personaId !== data.personaId) return null;
+    return { key: data.postId };
+  },
+  rootQuery: 'post',
+  entityField: null,
+};
+
+/** `experimentUpdated(id)`: status changes of one experiment. */
+export const experimentUpdated: EventFieldSpec = {
+  subjects: () => [subjects.experimentUpdated],
+  accept(msg, args) {
+    const data = parseOrNull(msg, experimentUpdatedData);
+    return data && data.experimentId === args.id ? { key: data.experimentId } : null;
+  },
+  rootQuery: 'experiment',
+  entityField: null,
+};
+
+/** `achievementCreated`: every new achievement. */
+export const achievementCreated: EventFieldSpec = {
+  subjects: () => [subjects.achievementCreated],
+  accept(msg) {
+    const data = parseOrNull(msg, achievementCreatedData);
+    return data ? { key: data.achievementId } : null;
+  },
+  rootQuery: 'achievement',
+  entityField: null,
+};
+
+/** Subscription fields served by the bridge, by field name. */
+export const EVENT_FIELDS: Readonly<Record<string, EventFieldSpec>> = {
+  generationJobUpdated,
+  postCreated,
+  experimentUpdated,
+  achievementCreated,
+};

@@ -1,0 +1,60 @@
+import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
+import type { Logger } from '../../../lib/logger';
+
+/** Receives every message of a subject. */
+export type MessageListener = (msg: Msg) => void;
+
+/**
+ * Shares NATS subscriptions between subscribers: one NATS subscription per distinct subject,
+ * created with the first listener and released with the last.
+ */
+export class NatsHub {
+  private readonly subjects = new Map<string, { subscription: Subscription; listeners: Set<MessageListener> }>();
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Number of NATS subscriptions currently open (one per subject in use). */
+  get subscriptionCount(): number {
+    return this.subjects.size;
+  }
+
+  /**
+   * Adds a listener for `subject`; returns the function that removes it.
+   *
+   * @example const stop = hub.listen('events.content.job.42', (msg) => ...); stop();
+   */
+  listen(subject: string, listener: MessageListener): () => void {
+    let entry = this.subjects.get(subject);
+    if (!entry) {
+      const listeners = new Set<MessageListener>();
+      const subscription = this.nc.subscribe(subject, {
+        callback: (err, msg) => {
+          if (err) {
+            this.logger.warn({ err, subject }, 'NATS subscription error');
+            return;
+          }
+          for (const l of [...listeners]) l(msg);
+        },
+      });
+      entry = { subscription, listeners };
+      this.subjects.set(subject, entry);
+    }
+    entry.listeners.add(listener);
+    const current = entry;
+    return () => {
+      current.listeners.delete(listener);
+      if (current.listeners.size === 0 && this.subjects.get(subject) === current) {
+        this.subjects.delete(subject);
+        current.subscription.unsubscribe();
+      }
+    };
+  }
+
+  /** Waits until the server has seen every subscription made so far (no message can be missed after). */
+  async flush(): Promise<void> {
+    await this.nc.flush();
+  }
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+
+/** Root of the repository. */
+export const ROOT = join(__dirname, '..', '..');
+/** Where the composed supergraph is committed. */
+export const SUPERGRAPH_PATH = join(ROOT, 'schema', 'supergraph.graphql');
+
+/** One entry of `schema/subgraphs.json`: subgraph name, routing URL, SDL path (from the root). */
+export interface SubgraphEntry {
+  name: string;
+  url: string;
+  schema: string;
+}
+
+/** Thrown with every composition error (and hint) when the subgraphs do not compose. */
+export class CompositionError extends Error {
+  override readonly name = 'CompositionError';
+}
+
+/**
+ * Composes the subgraph SDLs listed in `schema/subgraphs.json` into a Federation 2 supergraph
+ * with `@apollo/composition`.
+ *
+ * @returns the supergraph SDL
+ * @throws {CompositionError} listing every composition error
+ */
+export function composeSupergraph(): string {
+  const entries = JSON.parse(readFileSync(join(ROOT, 'schema', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
+  const result = composeServices(
+    entries.map((entry) => ({
+      name: entry.name,
+      url: entry.url,
+      typeDefs: parse(readFileSync(join(ROOT, entry.schema), 'utf8')),
+    })),
+  );
+  if (result.errors) {
+    throw new CompositionError(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}
