@@ -1,0 +1,63 @@
+import { loadGatewayConfig } from '../../gateway/src/config';
+import { startGateway } from '../../gateway/src/server';
+import type { Logger } from '../../lib/logger';
+import { runShutdown } from '../../lib/server';
+import type { ShutdownStep, Stoppable } from '../../lib/server';
+import { loadAchievementsConfig } from '../../subgraphs/achievements/src/config';
+import { startAchievementsSubgraph } from '../../subgraphs/achievements/src/server';
+import { loadContentConfig } from '../../subgraphs/content/src/config';
+import { startContentSubgraph } from '../../subgraphs/content/src/server';
+import { startContentWorker } from '../../subgraphs/content/src/worker/start-worker';
+import { loadEmotionConfig } from '../../subgraphs/emotion/src/config';
+import { startEmotionSubgraph } from '../../subgraphs/emotion/src/server';
+import { startEmotionWorker } from '../../subgraphs/emotion/src/worker/start-worker';
+import { loadExperimentsConfig } from '../../subgraphs/experiments/src/config';
+import { startExperimentsSubgraph } from '../../subgraphs/experiments/src/server';
+import { startExperimentsWorker } from '../../subgraphs/experiments/src/worker/start-worker';
+
+/** The whole platform in one process. */
+export interface Stack extends Stoppable {
+  /** Public GraphQL URL of the gateway, e.g. `http://127.0.0.1:4000/graphql`. */
+  gatewayUrl: string;
+}
+
+/**
+ * Starts the four subgraphs, their workers and the gateway in this process (each with its own
+ * pool, NATS connection and admin port, as in production), in dependency order; `stop()` shuts
+ * them down in reverse. The gateway is pointed at the subgraphs' actual URLs (ports may be 0).
+ *
+ * @param env the environment (every service parses its own variables from it)
+ * @throws the first start-up error, after stopping what had started
+ */
+export async function startStack(env: NodeJS.ProcessEnv, logger: Logger): Promise<Stack> {
+  const steps: ShutdownStep[] = [];
+  const track = <T extends Stoppable>(name: string, started: T): T => {
+    steps.unshift({ name: `stop ${name}`, run: () => started.stop() });
+    return started;
+  };
+  try {
+    const content = track('content', await startContentSubgraph(loadContentConfig(env)));
+    const achievements = track('achievements', await startAchievementsSubgraph(loadAchievementsConfig(env)));
+    const experiments = track('experiments', await startExperimentsSubgraph(loadExperimentsConfig(env)));
+    const emotion = track('emotion', await startEmotionSubgraph(loadEmotionConfig(env)));
+    track('experiments-worker', await startExperimentsWorker(loadExperimentsConfig(env)));
+    track('emotion-worker', await startEmotionWorker(loadEmotionConfig(env)));
+    track('content-worker', await startContentWorker(loadContentConfig(env)));
+    const gateway = track(
+      'gateway',
+      await startGateway(
+        loadGatewayConfig({
+          ...env,
+          CONTENT_URL: content.url,
+          ACHIEVEMENTS_URL: achievements.url,
+          EXPERIMENTS_URL: experiments.url,
+          EMOTION_URL: emotion.url,
+        }),
+      ),
+    );
+    return { gatewayUrl: gateway.url, stop: () => runShutdown(steps, logger) };
+  } catch (err) {
+    await runShutdown(steps, logger);
+    throw err;
+  }
+}

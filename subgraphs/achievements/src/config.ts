@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { commonFields, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+
+const schema = z.object({
+  ...commonFields,
+  ACHIEVEMENTS_PORT: port(4002),
+  ACHIEVEMENTS_ADMIN_PORT: port(9102),
+  ACHIEVEMENTS_DATABASE_URL: optionalUrl(),
+  DB_POOL_MAX: positiveInt(5),
+});
+
+/**
+ * Configuration of the achievements subgraph (see README, "Configuration"). Parsed once by
+ * {@link loadAchievementsConfig}; frozen.
+ */
+export interface AchievementsConfig {
+  /** Shared Postgres URL, used when `ACHIEVEMENTS_DATABASE_URL` is unset. */
+  readonly DATABASE_URL: string;
+  /** NATS server URL(s), comma-separated. */
+  readonly NATS_URL: string;
+  /** pino level. */
+  readonly LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Unexpected error messages are shown to clients only in `development`. */
+  readonly NODE_ENV: 'development' | 'production' | 'test';
+  /** Public GraphQL port (default 4002; 0 picks a free port). */
+  readonly ACHIEVEMENTS_PORT: number;
+  /** Admin port for `/metrics`, `/healthz`, `/readyz` (default 9102). */
+  readonly ACHIEVEMENTS_ADMIN_PORT: number;
+  /** Own Postgres URL of the `achievements` schema; falls back to `DATABASE_URL`. */
+  readonly ACHIEVEMENTS_DATABASE_URL?: string | undefined;
+  /** Postgres pool size in connections (default 5). */
+  readonly DB_POOL_MAX: number;
+}
+
+/**
+ * Parses the achievements service's environment.
+ *
+ * @param env the environment (only entry points pass `process.env`)
+ * @throws {ConfigError} listing every invalid variable at once
+ */
+export function loadAchievementsConfig(env: NodeJS.ProcessEnv): AchievementsConfig {
+  return parseConfig(schema, env);
+}
+
+/** The achievements database URL: `ACHIEVEMENTS_DATABASE_URL`, else `DATABASE_URL`. */
+export function achievementsDatabaseUrl(config: AchievementsConfig): string {
+  return config.ACHIEVEMENTS_DATABASE_URL ?? config.DATABASE_URL;
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Kysely } from 'kysely';
+import type { Logger } from '../../../lib/logger';
+import type { AchievementsDatabase } from './db/database';
+import { createLoaders } from './loaders';
+import type { AchievementsLoaders } from './loaders';
+import type { AchievementsMetrics } from './metrics';
+
+/** What every resolver of the achievements subgraph receives. */
+export interface AchievementsContext {
+  db: Kysely<AchievementsDatabase>;
+  js: JetStreamClient;
+  /** Logger bound to the request id (`x-request-id` header, else a random UUID). */
+  logger: Logger;
+  metrics: AchievementsMetrics;
+  loaders: AchievementsLoaders;
+}
+
+/** Long-lived dependencies shared by all requests. */
+export interface AchievementsContextDeps {
+  db: Kysely<AchievementsDatabase>;
+  js: JetStreamClient;
+  logger: Logger;
+  metrics: AchievementsMetrics;
+}
+
+/** Builds the per-request context factory: fresh DataLoaders and a request-scoped logger per request. */
+export function createContextFactory(deps: AchievementsContextDeps): (req: IncomingMessage) => Promise<AchievementsContext> {
+  return async (req) => {
+    const header = req.headers['x-request-id'];
+    const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();
+    return {
+      db: deps.db,
+      js: deps.js,
+      logger: deps.logger.child({ requestId }),
+      metrics: deps.metrics,
+      loaders: createLoaders(deps.db),
+    };
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createAchievements from './2026_11_21_1100_create_achievements';
+
+/** Migrations of the `achievements` schema, by name (applied in name order). */
+export const migrations: Record<string, Migration> = {
+  '2026_11_21_1100_create_achievements': createAchievements,
+};

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ACHIEVEMENT_CATEGORIES, ACHIEVEMENT_SOURCE_TYPES } from '../db/database';
+import { normalizeLabels } from './labels';
+import { isTimelineValid } from './timeline';
+
+/** Largest accepted hour value (hours columns are `numeric(10, 2)`). */
+export const MAX_HOURS = 1_000_000;
+/** Largest accepted business value in USD (`numeric(14, 2)`). */
+export const MAX_BUSINESS_VALUE_USD = 999_999_999_999;
+/** Limits of labels (tags, skills): per list and per label. */
+export const MAX_LABELS = 30;
+export const MAX_LABEL_LENGTH = 50;
+
+/** An achievement id: a UUID. */
+export const achievementId = z.uuid({ message: 'must be a UUID' });
+
+const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const description = z.string().max(10_000, 'must be at most 10000 characters');
+const score = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+const hours = z.number().min(0, 'must be >= 0').max(MAX_HOURS, `must be <= ${MAX_HOURS}`);
+const usd = z.number().min(0, 'must be >= 0').max(MAX_BUSINESS_VALUE_USD, `must be <= ${MAX_BUSINESS_VALUE_USD}`);
+const sourceUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
+const labels = z
+  .array(z.string().max(MAX_LABEL_LENGTH, `each must be at most ${MAX_LABEL_LENGTH} characters`))
+  .max(MAX_LABELS, `at most ${MAX_LABELS}`)
+  .transform(normalizeLabels);
+const metrics = z.record(z.string(), z.unknown());
+const timelineMessage = 'completedAt must not be before startedAt';
+
+/**
+ * Rules of `CreateAchievementInput`: title 1..200 characters (trimmed), scores 0..100, hours
+ * and USD >= 0, http(s) source URL, labels normalized ({@link normalizeLabels}), completedAt not
+ * before startedAt, and a `sourceId` for every source other than `MANUAL`. Defaults: empty
+ * description, 0 hours saved, source `MANUAL`, not portfolio-ready, no labels, `{}` metrics.
+ */
+export const createAchievementInput = z
+  .object({
+    title,
+    description: description.nullish().transform((v) => v ?? ''),
+    category: z.enum(ACHIEVEMENT_CATEGORIES),
+    impactScore: score,
+    complexityScore: score,
+    businessValue: usd.nullish(),
+    timeSavedHours: hours.nullish().transform((v) => v ?? 0),
+    durationHours: hours.nullish(),
+    sourceType: z
+      .enum(ACHIEVEMENT_SOURCE_TYPES)
+      .nullish()
+      .transform((v) => v ?? 'MANUAL'),
+    sourceId: z.string().trim().min(1, 'must not be empty').max(200).nullish(),
+    sourceUrl: sourceUrl.nullish(),
+    portfolioReady: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
+    tags: labels.nullish().transform((v) => v ?? []),
+    skills: labels.nullish().transform((v) => v ?? []),
+    metrics: metrics.nullish().transform((v) => v ?? {}),
+    startedAt: z.date().nullish(),
+    completedAt: z.date().nullish(),
+  })
+  .refine((input) => isTimelineValid(input.startedAt, input.completedAt), { message: timelineMessage, path: ['completedAt'] })
+  .refine((input) => input.sourceType === 'MANUAL' || Boolean(input.sourceId), {
+    message: 'is required when sourceType is not MANUAL',
+    path: ['sourceId'],
+  });
+/** A validated `CreateAchievementInput`. */
+export type CreateAchievementInput = z.output<typeof createAchievementInput>;
+
+/**
+ * Rules of `UpdateAchievementInput`: the same per-field rules as on create; omitted fields stay
+ * unchanged, `null` clears the optional ones (businessValue, durationHours, sourceUrl,
+ * startedAt, completedAt) and is rejected for the others. At least one field is required. The
+ * source identity (sourceType, sourceId) cannot be changed.
+ */
+export const updateAchievementInput = z
+  .object({
+    title: title.optional(),
+    description: description.optional(),
+    category: z.enum(ACHIEVEMENT_CATEGORIES).optional(),
+    impactScore: score.optional(),
+    complexityScore: score.optional(),
+    businessValue: usd.nullable().optional(),
+    timeSavedHours: hours.optional(),
+    durationHours: hours.nullable().optional(),
+    sourceUrl: sourceUrl.nullable().optional(),
+    portfolioReady: z.boolean().optional(),
+    tags: labels.optional(),
+    skills: labels.optional(),
+    metrics: metrics.optional(),
+    startedAt: z.date().nullable().optional(),
+    completedAt: z.date().nullable().optional(),
+  })
+  .refine((input) => Object.values(input).some((v) => v !== undefined), { message: 'at least one field is required' })
+  .refine((input) => isTimelineValid(input.startedAt, input.completedAt), { message: timelineMessage, path: ['completedAt'] });
+/** A validated `UpdateAchievementInput` (undefined = unchanged). */
+export type UpdateAchievementInput = z.output<typeof updateAchievementInput>;
+
+/** The timeline message, for the check of a partial update against the stored row. */
+export const TIMELINE_MESSAGE = timelineMessage;
+
+/**
+ * Rules of `AchievementFilter`: minimum impact 0..100, search trimmed and at most 200
+ * characters (an empty search is no filter).
+ */
+export const achievementFilterInput = z
+  .object({
+    category: z.enum(ACHIEVEMENT_CATEGORIES).nullish(),
+    portfolioReady: z.boolean().nullish(),
+    minImpactScore: score.nullish(),
+    search: z.string().trim().max(200, 'must be at most 200 characters').nullish(),
+  })
+  .nullish()
+  .transform((f) => ({
+    category: f?.category ?? undefined,
+    portfolioReady: f?.portfolioReady ?? undefined,
+    minImpactScore: f?.minImpactScore ?? undefined,
+    search: f?.search ? f.search : undefined,
+  }));
+/** A validated filter; undefined fields do not filter. */
+export type AchievementFilter = z.output<typeof achievementFilterInput>;

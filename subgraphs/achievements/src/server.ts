@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { loadSchemaFile } from '../../../lib/graphql';
+import { openRuntime, startSubgraphServer } from '../../../lib/server';
+import type { RunningService } from '../../../lib/server';
+import { achievementsDatabaseUrl } from './config';
+import type { AchievementsConfig } from './config';
+import { createContextFactory } from './context';
+import type { AchievementsContext } from './context';
+import { ACHIEVEMENTS_SCHEMA } from './db/database';
+import type { AchievementsDatabase } from './db/database';
+import { migrations } from './db/migrations';
+import { createAchievementsMetrics } from './metrics';
+import { resolvers } from './resolvers';
+
+/** Absolute path of the subgraph's SDL. */
+export const ACHIEVEMENTS_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
+
+/** Options of {@link startAchievementsSubgraph}. */
+export interface AchievementsSubgraphOptions {
+  /** Called with the SQL of every statement (tests count queries with it). */
+  onQuery?: (sql: string) => void;
+}
+
+/**
+ * Starts the achievements subgraph: Postgres (schema `achievements`, migrated) -> NATS (streams
+ * provisioned) -> GraphQL at `/graphql` on `ACHIEVEMENTS_PORT` and `/metrics`, `/healthz`,
+ * `/readyz` on `ACHIEVEMENTS_ADMIN_PORT`.
+ *
+ * @returns the running service; `stop()` stops accepting, drains NATS and closes the pool
+ * @throws when Postgres or NATS does not answer, or a migration fails
+ */
+export async function startAchievementsSubgraph(config: AchievementsConfig, options: AchievementsSubgraphOptions = {}): Promise<RunningService> {
+  const runtime = await openRuntime<AchievementsDatabase>({
+    service: 'achievements',
+    databaseUrl: achievementsDatabaseUrl(config),
+    dbSchema: ACHIEVEMENTS_SCHEMA,
+    migrations,
+    natsUrl: config.NATS_URL,
+    logLevel: config.LOG_LEVEL,
+    dbPoolMax: config.DB_POOL_MAX,
+    onQuery: options.onQuery,
+  });
+  try {
+    const metrics = createAchievementsMetrics(runtime.metrics.registry);
+    return await startSubgraphServer<AchievementsDatabase, AchievementsContext>({
+      runtime,
+      typeDefs: loadSchemaFile(ACHIEVEMENTS_SCHEMA_PATH),
+      resolvers,
+      context: createContextFactory({ db: runtime.db, js: runtime.js, logger: runtime.logger, metrics }),
+      port: config.ACHIEVEMENTS_PORT,
+      adminPort: config.ACHIEVEMENTS_ADMIN_PORT,
+      exposeErrors: config.NODE_ENV === 'development',
+    });
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { commonFields, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+
+const schema = z.object({
+  ...commonFields,
+  EMOTION_PORT: port(4004),
+  EMOTION_ADMIN_PORT: port(9104),
+  EMOTION_WORKER_ADMIN_PORT: port(9204),
+  EMOTION_DATABASE_URL: optionalUrl(),
+  DB_POOL_MAX: positiveInt(5),
+  EMOTION_CONSUMER_DURABLE: z.string().min(1).default('emotion-analyzer'),
+  EMOTION_WORKER_CONCURRENCY: positiveInt(4),
+  EMOTION_MAX_DELIVER: positiveInt(5),
+  EMOTION_ACK_WAIT_MS: positiveInt(30_000),
+  EMOTION_RETRY_DELAYS_MS: z
+    .string()
+    .default('1000,5000,15000')
+    .transform((v) => v.split(',').map((s) => Number(s.trim())))
+    .pipe(z.array(z.number().int().nonnegative()).min(1)),
+});
+
+/** Configuration of the emotion subgraph and its worker (see README, "Configuration"). */
+export type EmotionConfig = Readonly<z.output<typeof schema>>;
+
+/**
+ * Parses the emotion service's environment.
+ *
+ * @throws {ConfigError} listing every invalid variable
+ */
+export function loadEmotionConfig(env: NodeJS.ProcessEnv): EmotionConfig {
+  return parseConfig(schema, env);
+}
+
+/** The emotion database URL: `EMOTION_DATABASE_URL`, else `DATABASE_URL`. */
+export function emotionDatabaseUrl(config: EmotionConfig): string {
+  return config.EMOTION_DATABASE_URL ?? config.DATABASE_URL;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createEmotionTables from './2026_11_21_1000_create_emotion_tables';
+
+/** Migrations of the `emotion` schema, by name (applied in name order). */
+export const migrations: Record<string, Migration> = {
+  '2026_11_21_1000_create_emotion_tables': createEmotionTables,
+};

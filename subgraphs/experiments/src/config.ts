@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { commonFields, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+
+const schema = z.object({
+  ...commonFields,
+  EXPERIMENTS_PORT: port(4003),
+  EXPERIMENTS_ADMIN_PORT: port(9103),
+  EXPERIMENTS_WORKER_ADMIN_PORT: port(9203),
+  EXPERIMENTS_DATABASE_URL: optionalUrl(),
+  DB_POOL_MAX: positiveInt(5),
+  EXPERIMENTS_CONSUMER_DURABLE: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('experiments-outcomes'),
+  EXPERIMENTS_OUTCOMES_CONCURRENCY: positiveInt(4),
+  EXPERIMENTS_OUTCOMES_MAX_DELIVER: positiveInt(5),
+  EXPERIMENTS_OUTCOMES_ACK_WAIT_MS: positiveInt(30_000),
+});
+
+/**
+ * Configuration of the experiments subgraph and its worker (see README, "Configuration").
+ * Parsed once by {@link loadExperimentsConfig}; frozen.
+ */
+export interface ExperimentsConfig {
+  /** Shared Postgres URL, used when `EXPERIMENTS_DATABASE_URL` is unset. */
+  readonly DATABASE_URL: string;
+  /** NATS server URL(s), comma-separated. */
+  readonly NATS_URL: string;
+  /** pino level. */
+  readonly LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Unexpected error messages are shown to clients only in `development`. */
+  readonly NODE_ENV: 'development' | 'production' | 'test';
+  /** Public GraphQL port (default 4003; 0 picks a free port). */
+  readonly EXPERIMENTS_PORT: number;
+  /** Admin port of the subgraph for `/metrics`, `/healthz`, `/readyz` (default 9103). */
+  readonly EXPERIMENTS_ADMIN_PORT: number;
+  /** Admin port of the worker (default 9203). */
+  readonly EXPERIMENTS_WORKER_ADMIN_PORT: number;
+  /** Own Postgres URL of the `experiments` schema; falls back to `DATABASE_URL`. */
+  readonly EXPERIMENTS_DATABASE_URL?: string | undefined;
+  /** Postgres pool size in connections (default 5). */
+  readonly DB_POOL_MAX: number;
+  /** Durable name of the engagement-outcomes consumer on EVENTS (default `experiments-outcomes`). */
+  readonly EXPERIMENTS_CONSUMER_DURABLE: string;
+  /** Engagement events handled at the same time (default 4). */
+  readonly EXPERIMENTS_OUTCOMES_CONCURRENCY: number;
+  /** Deliveries of an engagement event before it is given up (default 5). */
+  readonly EXPERIMENTS_OUTCOMES_MAX_DELIVER: number;
+  /** Time an engagement event may stay unacknowledged before redelivery, ms (default 30 000). */
+  readonly EXPERIMENTS_OUTCOMES_ACK_WAIT_MS: number;
+}
+
+/**
+ * Parses the experiments service's (and worker's) environment.
+ *
+ * @param env the environment (only entry points pass `process.env`)
+ * @throws {ConfigError} listing every invalid variable at once
+ */
+export function loadExperimentsConfig(env: NodeJS.ProcessEnv): ExperimentsConfig {
+  return parseConfig(schema, env);
+}
+
+/** The experiments database URL: `EXPERIMENTS_DATABASE_URL`, else `DATABASE_URL`. */
+export function experimentsDatabaseUrl(config: ExperimentsConfig): string {
+  return config.EXPERIMENTS_DATABASE_URL ?? config.DATABASE_URL;
+}

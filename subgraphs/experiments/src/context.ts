@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Logger } from '../../../lib/logger';
+import type { ExperimentsDb } from './db/repositories/experiments';
+import { createLoaders } from './loaders';
+import type { ExperimentsLoaders } from './loaders';
+import type { ExperimentsMetrics } from './metrics';
+import type { ProbabilityBestCache } from './probability-cache';
+
+/** What every resolver of the experiments subgraph receives. */
+export interface ExperimentsContext {
+  db: ExperimentsDb;
+  js: JetStreamClient;
+  /** Logger bound to the request id (`x-request-id` header, else a random UUID). */
+  logger: Logger;
+  metrics: ExperimentsMetrics;
+  loaders: ExperimentsLoaders;
+}
+
+/** Long-lived dependencies shared by all requests. */
+export interface ExperimentsContextDeps {
+  db: ExperimentsDb;
+  js: JetStreamClient;
+  logger: Logger;
+  metrics: ExperimentsMetrics;
+  /** Shared cache of `probabilityBest` estimates. */
+  probabilities: ProbabilityBestCache;
+}
+
+/** Builds the per-request context factory: fresh DataLoaders and a request-scoped logger per request. */
+export function createContextFactory(deps: ExperimentsContextDeps): (req: IncomingMessage) => Promise<ExperimentsContext> {
+  return async (req) => {
+    const header = req.headers['x-request-id'];
+    const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();
+    return {
+      db: deps.db,
+      js: deps.js,
+      logger: deps.logger.child({ requestId }),
+      metrics: deps.metrics,
+      loaders: createLoaders(deps.db, deps.probabilities),
+    };
+  };
+}

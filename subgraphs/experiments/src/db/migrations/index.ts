@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createExperimentsTables from './2026_11_21_1200_create_experiments_tables';
+
+/** Migrations of the `experiments` schema, by name (applied in name order). */
+export const migrations: Record<string, Migration> = {
+  '2026_11_21_1200_create_experiments_tables': createExperimentsTables,
+};

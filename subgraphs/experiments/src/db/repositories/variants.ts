@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import { EXPERIMENTS_SCHEMA } from '../database';
+import type { VariantRow } from '../database';
+import type { ExperimentsDb } from './experiments';
+
+/** Variants by id, one `where id in (...)` query. */
+export async function findVariantsByIds(db: ExperimentsDb, ids: readonly string[]): Promise<VariantRow[]> {
+  if (ids.length === 0) return [];
+  return db.withSchema(EXPERIMENTS_SCHEMA).selectFrom('variants').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Variants of several experiments, one query; control first, then by creation and name. */
+export async function findVariantsByExperimentIds(db: ExperimentsDb, experimentIds: readonly string[]): Promise<VariantRow[]> {
+  if (experimentIds.length === 0) return [];
+  return db
+    .withSchema(EXPERIMENTS_SCHEMA)
+    .selectFrom('variants')
+    .selectAll()
+    .where('experiment_id', 'in', experimentIds)
+    .orderBy('is_control', 'desc')
+    .orderBy('created_at', 'asc')
+    .orderBy('name', 'asc')
+    .execute();
+}
+
+/** Adds non-negative deltas to a variant's impressions and successes (atomic `x = x + d`). */
+export async function addVariantCounts(db: ExperimentsDb, id: string, impressions: number, successes: number): Promise<void> {
+  await db
+    .withSchema(EXPERIMENTS_SCHEMA)
+    .updateTable('variants')
+    .set({ impressions: sql<string>`impressions + ${impressions}`, successes: sql<string>`successes + ${successes}` })
+    .where('id', '=', id)
+    .execute();
+}

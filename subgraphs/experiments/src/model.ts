@@ -1,0 +1,60 @@
+import type { ExperimentAlgorithm, ExperimentStatus } from './domain/experiment-status';
+import type { ExperimentRow, VariantRow } from './db/database';
+
+/** An experiment as the resolvers and the worker see it (camelCase). */
+export interface Experiment {
+  id: string;
+  name: string;
+  description: string;
+  personaId: string;
+  status: ExperimentStatus;
+  algorithm: ExperimentAlgorithm;
+  winnerVariantId: string | null;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A variant with its counts as numbers (impressions and successes are integers >= 0). */
+export interface Variant {
+  id: string;
+  experimentId: string;
+  name: string;
+  isControl: boolean;
+  dimensions: Record<string, unknown>;
+  impressions: number;
+  successes: number;
+  createdAt: Date;
+}
+
+/** Maps an `experiments` row. */
+export function toExperiment(row: ExperimentRow): Experiment {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    personaId: row.persona_id,
+    status: row.status,
+    algorithm: row.algorithm,
+    winnerVariantId: row.winner_variant_id,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Maps a `variants` row; bigint counters (decimal strings) become numbers. */
+export function toVariant(row: VariantRow): Variant {
+  return {
+    id: row.id,
+    experimentId: row.experiment_id,
+    name: row.name,
+    isControl: row.is_control,
+    dimensions: row.dimensions,
+    impressions: Number(row.impressions),
+    successes: Number(row.successes),
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { loadSchemaFile } from '../../../lib/graphql';
+import { openRuntime, startSubgraphServer } from '../../../lib/server';
+import type { RunningService } from '../../../lib/server';
+import { experimentsDatabaseUrl } from './config';
+import type { ExperimentsConfig } from './config';
+import { createContextFactory } from './context';
+import type { ExperimentsContext } from './context';
+import { EXPERIMENTS_SCHEMA } from './db/database';
+import type { ExperimentsDatabase } from './db/database';
+import { migrations } from './db/migrations';
+import { createExperimentsMetrics } from './metrics';
+import { ProbabilityBestCache } from './probability-cache';
+import { resolvers } from './resolvers';
+
+/** Absolute path of the subgraph's SDL. */
+export const EXPERIMENTS_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
+
+/** Options of {@link startExperimentsSubgraph}. */
+export interface ExperimentsSubgraphOptions {
+  /** Called with the SQL of every statement (tests count queries with it). */
+  onQuery?: (sql: string) => void;
+}
+
+/**
+ * Starts the experiments subgraph: Postgres (schema `experiments`, migrated) -> NATS (streams
+ * provisioned) -> GraphQL at `/graphql` on `EXPERIMENTS_PORT` and `/metrics`, `/healthz`,
+ * `/readyz` on `EXPERIMENTS_ADMIN_PORT`.
+ *
+ * @returns the running service; `stop()` stops accepting, drains NATS and closes the pool
+ * @throws when Postgres or NATS does not answer, or a migration fails
+ */
+export async function startExperimentsSubgraph(config: ExperimentsConfig, options: ExperimentsSubgraphOptions = {}): Promise<RunningService> {
+  const runtime = await openRuntime<ExperimentsDatabase>({
+    service: 'experiments',
+    databaseUrl: experimentsDatabaseUrl(config),
+    dbSchema: EXPERIMENTS_SCHEMA,
+    migrations,
+    natsUrl: config.NATS_URL,
+    logLevel: config.LOG_LEVEL,
+    dbPoolMax: config.DB_POOL_MAX,
+    onQuery: options.onQuery,
+  });
+  try {
+    const metrics = createExperimentsMetrics(runtime.metrics.registry);
+    return await startSubgraphServer<ExperimentsDatabase, ExperimentsContext>({
+      runtime,
+      typeDefs: loadSchemaFile(EXPERIMENTS_SCHEMA_PATH),
+      resolvers,
+      context: createContextFactory({
+        db: runtime.db,
+        js: runtime.js,
+        logger: runtime.logger,
+        metrics,
+        probabilities: new ProbabilityBestCache(),
+      }),
+      port: config.EXPERIMENTS_PORT,
+      adminPort: config.EXPERIMENTS_ADMIN_PORT,
+      exposeErrors: config.NODE_ENV === 'development',
+    });
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
+}

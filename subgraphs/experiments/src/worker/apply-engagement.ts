@@ -1,0 +1,57 @@
+import type { PostEngagementData } from '../../../../lib/events';
+import type { CloudEvent } from '../../../../lib/nats';
+import { findAssignmentByPostId, lockAssignmentByPostId, updateRecordedOutcome } from '../db/repositories/assignments';
+import { recordEvent } from '../db/repositories/events';
+import type { ExperimentsDb } from '../db/repositories/experiments';
+import { addVariantCounts } from '../db/repositories/variants';
+import { foldEngagement } from '../domain/engagement-outcome';
+import { countsOutcomes } from '../domain/experiment-status';
+import type { ExperimentStatus } from '../domain/experiment-status';
+
+/** How an engagement event was handled (label of `experiments_outcome_events_total`). */
+export type EngagementOutcome = 'applied' | 'unchanged' | 'duplicate' | 'unassigned' | 'completed';
+
+/** Result of {@link applyEngagementEvent}. */
+export interface EngagementResult {
+  outcome: EngagementOutcome;
+  /** Experiment of the post's assignment (absent when unassigned). */
+  experimentId?: string;
+  /** Status of that experiment when the event was applied. */
+  experimentStatus?: ExperimentStatus;
+  /** Amounts added to the variant (0 unless `applied`). */
+  impressionsDelta: number;
+  successesDelta: number;
+}
+
+/**
+ * Folds a `post.engagement` event (absolute totals of one post) into the counts of the post's
+ * variant. A post without an assignment is ignored (nothing written). Otherwise, in ONE
+ * transaction: the CloudEvent id is recorded in `experiment_events` (a repeat of the same id
+ * stops there), the assignment row is locked, and the positive difference between the new
+ * totals and the recorded high-water mark (see `foldEngagement`) is added to the variant's
+ * impressions and successes. Replays of the same totals under a new event id add nothing, and
+ * older (lower) totals are ignored. A COMPLETED experiment's counts are final: the event is
+ * recorded but not counted.
+ */
+export async function applyEngagementEvent(db: ExperimentsDb, event: CloudEvent<PostEngagementData>): Promise<EngagementResult> {
+  const none = { impressionsDelta: 0, successesDelta: 0 };
+  const postId = event.data.postId;
+  if (!(await findAssignmentByPostId(db, postId))) return { outcome: 'unassigned', ...none };
+  return db.transaction().execute(async (trx): Promise<EngagementResult> => {
+    const fresh = await recordEvent(trx, { id: event.id, type: event.type, postId, data: event.data });
+    if (!fresh) return { outcome: 'duplicate', ...none };
+    const assignment = await lockAssignmentByPostId(trx, postId);
+    if (!assignment) return { outcome: 'unassigned', ...none };
+    const experimentId = assignment.experiment_id;
+    const experimentStatus = assignment.experiment_status;
+    if (!countsOutcomes(experimentStatus)) return { outcome: 'completed', experimentId, experimentStatus, ...none };
+    const update = foldEngagement(
+      { impressions: Number(assignment.recorded_impressions), successes: Number(assignment.recorded_successes) },
+      event.data,
+    );
+    if (update.impressionsDelta === 0 && update.successesDelta === 0) return { outcome: 'unchanged', experimentId, experimentStatus, ...none };
+    await addVariantCounts(trx, assignment.variant_id, update.impressionsDelta, update.successesDelta);
+    await updateRecordedOutcome(trx, assignment.job_id, update.recorded.impressions, update.recorded.successes);
+    return { outcome: 'applied', experimentId, experimentStatus, impressionsDelta: update.impressionsDelta, successesDelta: update.successesDelta };
+  });
+}

@@ -1,0 +1,77 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { postEngagementData, subjects } from '../../../../lib/events';
+import type { Logger } from '../../../../lib/logger';
+import { EVENTS_STREAM, InvalidEventError, PermanentError, ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../../lib/nats';
+import type { RunningConsumer } from '../../../../lib/nats';
+import type { ExperimentsConfig } from '../config';
+import type { ExperimentsDb } from '../db/repositories/experiments';
+import { publishExperimentUpdated } from '../messaging/experiment-events';
+import type { ExperimentsWorkerMetrics } from '../metrics';
+import { applyEngagementEvent } from './apply-engagement';
+
+/** Redelivery delays after a failed attempt (ms); the last one repeats. */
+const RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
+
+/** Dependencies of {@link startOutcomesConsumer}. */
+export interface OutcomesConsumerDeps {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  db: ExperimentsDb;
+  logger: Logger;
+  metrics: ExperimentsWorkerMetrics;
+}
+
+/**
+ * Consumes `events.content.post.engagement` from EVENTS with the durable
+ * `EXPERIMENTS_CONSUMER_DURABLE` (new messages only, explicit acks, bounded concurrency) and
+ * folds each event into its post's variant (see `applyEngagementEvent`). When counts changed,
+ * publishes `experiment.updated` (CloudEvent id `<experiment id>.outcome.<engagement event id>`)
+ * so that `experimentUpdated` subscribers see live results; a publish failure is logged and
+ * counted, not retried. A malformed event is given up at once ({@link PermanentError}).
+ *
+ * @throws when the EVENTS stream does not exist
+ */
+export async function startOutcomesConsumer(config: ExperimentsConfig, deps: OutcomesConsumerDeps): Promise<RunningConsumer> {
+  await ensureDurableConsumer(deps.nc, {
+    stream: EVENTS_STREAM,
+    durable: config.EXPERIMENTS_CONSUMER_DURABLE,
+    filterSubject: subjects.postEngagement,
+    ackWaitMs: config.EXPERIMENTS_OUTCOMES_ACK_WAIT_MS,
+    maxDeliver: config.EXPERIMENTS_OUTCOMES_MAX_DELIVER,
+    deliverNew: true,
+  });
+  return startConsumer({
+    nc: deps.nc,
+    stream: EVENTS_STREAM,
+    durable: config.EXPERIMENTS_CONSUMER_DURABLE,
+    concurrency: config.EXPERIMENTS_OUTCOMES_CONCURRENCY,
+    maxDeliver: config.EXPERIMENTS_OUTCOMES_MAX_DELIVER,
+    retryDelaysMs: RETRY_DELAYS_MS,
+    heartbeatMs: Math.max(1_000, Math.floor(config.EXPERIMENTS_OUTCOMES_ACK_WAIT_MS / 3)),
+    logger: deps.logger,
+    handle: async (msg) => {
+      let event;
+      try {
+        event = parseCloudEvent(msg.data, postEngagementData);
+      } catch (err) {
+        if (err instanceof InvalidEventError) throw new PermanentError(err.message, { cause: err });
+        throw err;
+      }
+      const result = await applyEngagementEvent(deps.db, event);
+      deps.metrics.outcomeEvents.inc({ outcome: result.outcome });
+      if (result.outcome !== 'applied' || !result.experimentId || !result.experimentStatus) return;
+      deps.metrics.outcomesApplied.inc();
+      deps.logger.debug({ postId: event.data.postId, experimentId: result.experimentId, ...result }, 'engagement applied');
+      try {
+        await publishExperimentUpdated(deps.js, `${result.experimentId}.outcome.${event.id}`, {
+          id: result.experimentId,
+          status: result.experimentStatus,
+        });
+      } catch (err) {
+        deps.metrics.eventPublishFailures.inc();
+        deps.logger.error({ err, experimentId: result.experimentId }, 'experiment.updated event not published');
+      }
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '../../lib/logger';
+import { seedIfEmpty } from '../../scripts/lib/seed';
+import { goEmotionsTexts } from '../support/goemotions';
+import { postGraphQL, queryData } from '../support/graphql';
+import { startTestStack } from '../support/stack';
+import type { TestStack } from '../support/stack';
+import { collectSubscription, wsClient } from '../support/ws-client';
+
+interface JobEvent {
+  generationJobUpdated: {
+    type: string;
+    delta: string | null;
+    job: {
+      id: string;
+      status: string;
+      post: {
+        hook: string;
+        body: string;
+        emotionTrajectory: { trajectoryType: string; segmentCount: number } | null;
+        variant: { name: string } | null;
+      } | null;
+    };
+  };
+}
+
+const WATCH = `subscription Watch($id: ID!) {
+  generationJobUpdated(id: $id) {
+    type
+    delta
+    job { id status post { hook body emotionTrajectory { trajectoryType segmentCount } variant { name } } }
+  }
+}`;
+
+describe('the main job through the gateway', () => {
+  let stack: TestStack;
+  let personaId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await seedIfEmpty(stack.gatewayUrl, createLogger('seed', 'silent'));
+    const { personas } = await queryData<{ personas: Array<{ id: string; name: string }> }>(stack.gatewayUrl, '{ personas { id name } }');
+    personaId = personas.find((p) => p.name === 'ai-jesus')!.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it.each(goEmotionsTexts(3).map((topic) => [topic]))('writes a post about %j and streams its progress', async (topic) => {
+    const { generatePost } = await queryData<{ generatePost: { id: string; status: string } }>(
+      stack.gatewayUrl,
+      'mutation($input: GeneratePostInput!) { generatePost(input: $input) { id status } }',
+      { input: { personaId, topic, idempotencyKey: randomUUID() } },
+    );
+    expect(generatePost.status).toBe('QUEUED');
+
+    const client = wsClient(stack.gatewayUrl);
+    try {
+      const results = await collectSubscription<JobEvent>(client, WATCH, { id: generatePost.id });
+      expect(results.every((r) => !r.errors)).toBe(true);
+      const events = results.map((r) => r.data!.generationJobUpdated);
+      const types = events.map((e) => e.type);
+      expect(types[0]).toBe('SNAPSHOT');
+      expect(['QUEUED', 'PROCESSING']).toContain(events[0]!.job.status);
+
+      const statuses = events.filter((e) => e.type !== 'TOKEN_DELTA').map((e) => e.job.status);
+      expect(statuses).toContain('PROCESSING');
+      expect(statuses).toContain('COMPLETED');
+      expect(statuses.indexOf('PROCESSING')).toBeLessThan(statuses.indexOf('COMPLETED'));
+
+      const deltas = events.filter((e) => e.type === 'TOKEN_DELTA');
+      expect(deltas.length).toBeGreaterThan(5);
+      const streamed = deltas.map((e) => e.delta).join('');
+
+      const last = events[events.length - 1]!;
+      expect(last.type).toBe('EMOTION_TRAJECTORY_STORED');
+      const post = last.job.post!;
+      expect(streamed).toContain(post.hook);
+      expect(streamed).toContain(post.body);
+      expect(['RISING', 'FALLING', 'STABLE', 'VOLATILE']).toContain(post.emotionTrajectory?.trajectoryType);
+      expect(post.emotionTrajectory?.segmentCount).toBeGreaterThan(0);
+      expect(['control', 'question', 'statistic']).toContain(post.variant?.name);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('sends a finished job as one snapshot and completes', async () => {
+    const { posts } = await queryData<{ posts: { edges: Array<{ node: { job: { id: string } } }> } }>(
+      stack.gatewayUrl,
+      '{ posts(first: 1) { edges { node { job { id } } } } }',
+    );
+    const client = wsClient(stack.gatewayUrl);
+    try {
+      const results = await collectSubscription<JobEvent>(client, WATCH, { id: posts.edges[0]!.node.job.id });
+      expect(results).toHaveLength(1);
+      expect(results[0]!.data!.generationJobUpdated.type).toBe('SNAPSHOT');
+      expect(results[0]!.data!.generationJobUpdated.job.status).toBe('COMPLETED');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('answers an unknown job with NOT_FOUND and invalid GraphQL with a 400', async () => {
+    const client = wsClient(stack.gatewayUrl);
+    try {
+      const results = await collectSubscription(client, WATCH, { id: randomUUID() });
+      expect(results[0]!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    } finally {
+      await client.dispose();
+    }
+    const invalid = await postGraphQL(stack.gatewayUrl, '{ personas { nope } }');
+    expect(invalid.status).toBe(400);
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { eventTypes, subjects } from '../../../lib/events';
+import type { PostCreatedData } from '../../../lib/events';
+import { createCloudEvent, publishEvent } from '../../../lib/nats';
+
+/** Response of a GraphQL request made over HTTP. */
+export interface GraphQLResponse<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+/** POSTs a GraphQL operation to a subgraph's URL. */
+export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** Publishes `events.content.post.created` as the content subgraph would; a fresh CloudEvent id each call. */
+export async function publishPostCreated(js: JetStreamClient, data: PostCreatedData): Promise<void> {
+  const event = createCloudEvent<PostCreatedData>({
+    id: `test-post-created-${randomUUID()}`,
+    source: '/subgraphs/content',
+    type: eventTypes.postCreated,
+    subject: data.postId,
+    data,
+  });
+  await publishEvent(js, subjects.postCreated, event);
+}

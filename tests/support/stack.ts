@@ -1,0 +1,48 @@
+import { createLogger } from '../../lib/logger';
+import { startStack } from '../../scripts/lib/stack';
+import type { Stack } from '../../scripts/lib/stack';
+import { createTestDatabase } from './database';
+import type { TestDatabase } from './database';
+import { uniqueDurable } from './nats';
+
+/** The whole platform on free ports over a throw-away database. */
+export interface TestStack extends Stack {
+  database: TestDatabase;
+}
+
+/**
+ * Boots every subgraph, worker and the gateway in-process on free ports (port 0), with its own
+ * database and its own event consumers, as `npm start` would. Stop it with `stop()`.
+ */
+export async function startTestStack(overrides: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+  const database = await createTestDatabase();
+  const ports = [
+    'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
+    'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
+    'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
+  ];
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(ports.map((name) => [name, '0'])),
+    DATABASE_URL: database.url,
+    NATS_URL: process.env.NATS_URL,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    NODE_ENV: 'test',
+    EMOTION_CONSUMER_DURABLE: uniqueDurable('emotion-analyzer'),
+    EXPERIMENTS_CONSUMER_DURABLE: uniqueDurable('experiments-outcomes'),
+    ...overrides,
+  };
+  try {
+    const stack = await startStack(env, createLogger('test-stack', env.LOG_LEVEL));
+    return {
+      ...stack,
+      database,
+      async stop() {
+        await stack.stop();
+        await database.drop();
+      },
+    };
+  } catch (err) {
+    await database.drop();
+    throw err;
+  }
+}
