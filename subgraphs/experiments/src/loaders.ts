@@ -17,7 +17,7 @@ export interface ExperimentsLoaders {
   variantsByExperimentId: DataLoader<string, Variant[]>;
   /** Variant assigned to a post (null when none); one select on `variant_assignments` per batch. */
   variantByPostId: DataLoader<string, Variant | null>;
-  /** Probability each variant of an experiment is best, by variant id (computed once per request). */
+  /** Probability each variant of an experiment is best, by variant id (seeded Monte Carlo, cached across requests by counts). */
   probabilityBestByExperimentId: DataLoader<string, Map<string, number>>;
 }
 

@@ -42,13 +42,19 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   let experimentId: string;
   let variantIds: string[];
   let durable: string;
+  /**
+   * `subjects.assignVariant` plus a per-suite suffix: the worker serves its endpoint there, so a
+   * stack running on the same NATS server (its worker listens on `subjects.assignVariant` in the
+   * same queue group) never answers this suite's requests.
+   */
+  const assignSubject = `${subjects.assignVariant}.test-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const config = testConfig(db.url);
     durable = config.EXPERIMENTS_CONSUMER_DURABLE;
     service = await startExperimentsSubgraph(config, { onQuery: (sql) => statements.push(sql) });
-    worker = await startExperimentsWorker(config, { seed: 2011 });
+    worker = await startExperimentsWorker(config, { seed: 2011, assignVariantSubject: assignSubject });
     nc = await connectNats(natsUrl(), 'experiments-worker-test');
     js = jetstream(nc);
 
@@ -73,7 +79,7 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   });
 
   async function assign(request: AssignVariantRequest): Promise<AssignVariantReply> {
-    const msg = await nc.request(subjects.assignVariant, JSON.stringify(request), { timeout: 2000 });
+    const msg = await nc.request(assignSubject, JSON.stringify(request), { timeout: 2000 });
     return assignVariantReply.parse(msg.json());
   }
 
@@ -136,16 +142,16 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   });
 
   it('answers an invalid request with a 400 service error', async () => {
-    const msg = await nc.request(subjects.assignVariant, JSON.stringify({ jobId: 'x', personaId }), { timeout: 2000 });
+    const msg = await nc.request(assignSubject, JSON.stringify({ jobId: 'x', personaId }), { timeout: 2000 });
     expect(msg.headers?.get(ServiceErrorCodeHeader)).toBe('400');
-    const notJson = await nc.request(subjects.assignVariant, 'not json', { timeout: 2000 });
+    const notJson = await nc.request(assignSubject, 'not json', { timeout: 2000 });
     expect(notJson.headers?.get(ServiceErrorCodeHeader)).toBe('400');
   });
 
   it('answers 409 when the post id already belongs to another job', async () => {
     const first = request();
     await assign(first);
-    const msg = await nc.request(subjects.assignVariant, JSON.stringify(request({ postId: first.postId })), { timeout: 2000 });
+    const msg = await nc.request(assignSubject, JSON.stringify(request({ postId: first.postId })), { timeout: 2000 });
     expect(msg.headers?.get(ServiceErrorCodeHeader)).toBe('409');
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { RunningService } from '../../../lib/server';
 import { EVENTS_STREAM, connectNats } from '../../../lib/nats';
@@ -102,11 +102,23 @@ describe('experiments subgraph API', () => {
 
   it('stores status events in the EVENTS stream with the experiment id as CloudEvent subject', async () => {
     const experiment = await create();
-    await transition('startExperiment', experiment.id);
     const jsm = await jetstreamManager(nc);
-    const stored = await jsm.streams.getMessage(EVENTS_STREAM, { last_by_subj: subjects.experimentUpdated });
-    const event = stored?.json<{ subject: string; type: string; data: { status: string } }>();
-    expect(event).toMatchObject({ subject: experiment.id, type: 'com.threads-agent.experiments.experiment.updated', data: { status: 'ACTIVE' } });
+    const lastSeq = (await jsm.streams.info(EVENTS_STREAM)).state.last_seq;
+    await transition('startExperiment', experiment.id);
+    const consumer = await jetstream(nc).consumers.get(EVENTS_STREAM, {
+      filter_subjects: subjects.experimentUpdated,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: lastSeq + 1,
+    });
+    let stored: { subject?: string; type?: string; data?: { status: string } } | undefined;
+    for await (const msg of await consumer.fetch({ max_messages: 100, expires: 2000 })) {
+      const event = msg.json<{ subject?: string; type?: string; data?: { status: string } }>();
+      if (event.subject === experiment.id) {
+        stored = event;
+        break;
+      }
+    }
+    expect(stored).toMatchObject({ subject: experiment.id, type: 'com.threads-agent.experiments.experiment.updated', data: { status: 'ACTIVE' } });
   });
 
   it('refuses transitions that are not allowed with CONFLICT', async () => {

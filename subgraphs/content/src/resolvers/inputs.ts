@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const MAX_TOPIC_LENGTH = 2000;
 
 // Control characters other than tab/newline mean the "text" is not text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A GraphQL ID that must be a UUID. */

@@ -20,6 +20,8 @@ export interface AssignVariantServiceDeps {
   logger: Logger;
   metrics: ExperimentsWorkerMetrics;
   sample: BetaSampler;
+  /** Endpoint subject; `subjects.assignVariant` (`experiments.assign-variant`) by default. */
+  subject?: string;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function startAssignVariantService(deps: AssignVariantServiceDeps):
     }
   };
   service.addEndpoint('assign-variant', {
-    subject: subjects.assignVariant,
+    subject: deps.subject ?? subjects.assignVariant,
     handler: (err, msg) => {
       if (err) {
         deps.logger.error({ err }, 'assign-variant endpoint stopped');

@@ -22,6 +22,11 @@ export interface RunningExperimentsWorker {
 export interface ExperimentsWorkerOptions {
   /** Seed of the Thompson sampler (tests); random when absent. */
   seed?: number;
+  /**
+   * Subject of the assign-variant endpoint; `subjects.assignVariant` by default. Tests pass a
+   * unique one so that a stack running on the same NATS server does not answer their requests.
+   */
+  assignVariantSubject?: string;
 }
 
 /**
@@ -53,6 +58,7 @@ export async function startExperimentsWorker(config: ExperimentsConfig, options:
       logger: runtime.logger.child({ component: 'assign-variant' }),
       metrics,
       sample: createBetaSampler(options.seed),
+      subject: options.assignVariantSubject,
     });
     steps.unshift({ name: 'stop assign-variant service', run: async () => void (await service.stop()) });
     const consumer = await startOutcomesConsumer(config, {

@@ -1,0 +1,42 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/**
+ * `npm run demo -- "<topic>"`: as a client of a running gateway, asks `ai-jesus` for a post,
+ * prints it token by token from `generationJobUpdated`, then its trajectory and variant.
+ * Uses `GATEWAY_URL` (default http://localhost:4000/graphql).
+ */
+async function main(): Promise<void> {
+  const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
+  const topic = process.argv[2] ?? 'Finding calm in a busy week';
+  const post = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { personas } = await post<{ personas: Array<{ id: string; name: string }> }>('{ personas { id name } }');
+  const persona = personas.find((p) => p.name === 'ai-jesus') ?? personas[0];
+  if (!persona) throw new Error('no persona: start the platform with `npm start` first');
+  const { generatePost } = await post<{ generatePost: { id: string } }>(
+    'mutation($input: GeneratePostInput!) { generatePost(input: $input) { id status } }',
+    { input: { personaId: persona.id, topic } },
+  );
+  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket });
+  const query = `subscription($id: ID!) { generationJobUpdated(id: $id) { type delta job { status post { hook emotionTrajectory { trajectoryType } variant { name } } } } }`;
+  for await (const result of client.iterate<{ generationJobUpdated: { type: string; delta: string | null; job: { status: string; post: { emotionTrajectory: { trajectoryType: string } | null; variant: { name: string } | null } | null } } }>({ query, variables: { id: generatePost.id } })) {
+    const event = result.data?.generationJobUpdated;
+    if (!event) throw new Error(JSON.stringify(result.errors));
+    if (event.type === 'TOKEN_DELTA') process.stdout.write(event.delta ?? '');
+    else process.stdout.write(`\n[${event.type}] ${event.job.status}\n`);
+    if (event.type === 'EMOTION_TRAJECTORY_STORED') {
+      process.stdout.write(`trajectory: ${event.job.post?.emotionTrajectory?.trajectoryType}, variant: ${event.job.post?.variant?.name ?? 'none'}\n`);
+    }
+  }
+  await client.dispose();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
