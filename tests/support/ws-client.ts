@@ -1,5 +1,5 @@
 import { createClient } from 'graphql-ws';
-import type { Client, ExecutionResult } from 'graphql-ws';
+import type { Client, FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /** A graphql-ws client of the gateway (`http://...` becomes `ws://...`). */
@@ -8,8 +8,8 @@ export function wsClient(httpUrl: string): Client {
 }
 
 /** Runs a subscription to its end and returns every result, in order. */
-export async function collectSubscription<T>(client: Client, query: string, variables: Record<string, unknown>): Promise<Array<ExecutionResult<T>>> {
-  const results: Array<ExecutionResult<T>> = [];
+export async function collectSubscription<T>(client: Client, query: string, variables: Record<string, unknown>): Promise<Array<FormattedExecutionResult<T, unknown>>> {
+  const results: Array<FormattedExecutionResult<T, unknown>> = [];
   await new Promise<void>((resolve, reject) => {
     client.subscribe<T>(
       { query, variables },

@@ -52,7 +52,9 @@ export function writeOfflinePost(brief: GenerationBrief): OfflinePost {
   const voice = VOICES[brief.dimensions.tone ?? brief.persona.tone] ?? VOICES[brief.persona.tone] ?? VOICES.kind!;
   const count = SENTENCE_COUNT[brief.dimensions.length ?? 'medium'];
   const sentences = [pick(voice.opener, 2)];
-  for (let i = 0; sentences.length < count - 1; i++) sentences.push((MIDDLES[((seed[3 + i] ?? 0) + i) % MIDDLES.length] ?? MIDDLES[0]!)(topic));
+  // Consecutive middles from a seeded start: distinct, as a body needs at most 4 of the 6.
+  const firstMiddle = seed[3] ?? 0;
+  for (let i = 0; sentences.length < count - 1; i++) sentences.push((MIDDLES[(firstMiddle + i) % MIDDLES.length] ?? MIDDLES[0]!)(topic));
   sentences.push(`${pick(voice.closer, 9)} ${brief.persona.emoji}`);
   return { hook: hookTemplate(topic), body: sentences.join(' ') };
 }
