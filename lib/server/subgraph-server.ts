@@ -4,7 +4,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { startAdminServer } from './admin-server';
 import { listenGraphQL } from './graphql-server';
-import type { Runtime } from './runtime';
+import { loadSchemaFile } from '../graphql/load-schema';
+import { openRuntime } from './runtime';
+import type { Runtime, RuntimeOptions } from './runtime';
 import { runShutdown } from './shutdown';
 import { createSubgraphApollo } from './subgraph-apollo';
 
@@ -74,4 +76,44 @@ export async function startSubgraphServer<DB, TContext extends BaseContext>(
         runtime.logger,
       ),
   };
+}
+
+/** Options of {@link startSubgraph}: how to open the runtime, and what to serve on it. */
+export interface SubgraphOptions<DB, TContext extends BaseContext> {
+  runtime: RuntimeOptions;
+  /** Path of the subgraph's `schema.graphql`. */
+  sdlPath: string;
+  /** Builds resolvers and the context factory from the opened runtime (metrics, caches...). */
+  setup: (runtime: Runtime<DB>) => {
+    resolvers: GraphQLResolverMap<TContext>;
+    context: (req: IncomingMessage) => Promise<TContext>;
+  };
+  port: number;
+  adminPort: number;
+  exposeErrors: boolean;
+}
+
+/**
+ * Starts a subgraph process part in the house order: runtime (Postgres migrated, NATS streams
+ * provisioned) -> `/graphql` and the admin port. What was opened is closed when a later step fails.
+ *
+ * @throws when Postgres or NATS does not answer, a migration fails, or the SDL is invalid
+ */
+export async function startSubgraph<DB, TContext extends BaseContext>(options: SubgraphOptions<DB, TContext>): Promise<RunningService> {
+  const runtime = await openRuntime<DB>(options.runtime);
+  try {
+    const { resolvers, context } = options.setup(runtime);
+    return await startSubgraphServer<DB, TContext>({
+      runtime,
+      typeDefs: loadSchemaFile(options.sdlPath),
+      resolvers,
+      context,
+      port: options.port,
+      adminPort: options.adminPort,
+      exposeErrors: options.exposeErrors,
+    });
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { loadSchemaFile } from '../../../lib/graphql';
-import { openRuntime, startSubgraphServer } from '../../../lib/server';
+import { startSubgraph } from '../../../lib/server';
 import type { RunningService } from '../../../lib/server';
 import { achievementsDatabaseUrl } from './config';
 import type { AchievementsConfig } from './config';
@@ -30,29 +29,29 @@ export interface AchievementsSubgraphOptions {
  * @throws when Postgres or NATS does not answer, or a migration fails
  */
 export async function startAchievementsSubgraph(config: AchievementsConfig, options: AchievementsSubgraphOptions = {}): Promise<RunningService> {
-  const runtime = await openRuntime<AchievementsDatabase>({
-    service: 'achievements',
-    databaseUrl: achievementsDatabaseUrl(config),
-    dbSchema: ACHIEVEMENTS_SCHEMA,
-    migrations,
-    natsUrl: config.NATS_URL,
-    logLevel: config.LOG_LEVEL,
-    dbPoolMax: config.DB_POOL_MAX,
-    onQuery: options.onQuery,
-  });
-  try {
-    const metrics = createAchievementsMetrics(runtime.metrics.registry);
-    return await startSubgraphServer<AchievementsDatabase, AchievementsContext>({
-      runtime,
-      typeDefs: loadSchemaFile(ACHIEVEMENTS_SCHEMA_PATH),
+  return startSubgraph<AchievementsDatabase, AchievementsContext>({
+    runtime: {
+      service: 'achievements',
+      databaseUrl: achievementsDatabaseUrl(config),
+      dbSchema: ACHIEVEMENTS_SCHEMA,
+      migrations,
+      natsUrl: config.NATS_URL,
+      logLevel: config.LOG_LEVEL,
+      dbPoolMax: config.DB_POOL_MAX,
+      onQuery: options.onQuery,
+    },
+    sdlPath: ACHIEVEMENTS_SCHEMA_PATH,
+    setup: (runtime) => ({
       resolvers,
-      context: createContextFactory({ db: runtime.db, js: runtime.js, logger: runtime.logger, metrics }),
-      port: config.ACHIEVEMENTS_PORT,
-      adminPort: config.ACHIEVEMENTS_ADMIN_PORT,
-      exposeErrors: config.NODE_ENV === 'development',
-    });
-  } catch (err) {
-    await runtime.close();
-    throw err;
-  }
+      context: createContextFactory({
+        db: runtime.db,
+        js: runtime.js,
+        logger: runtime.logger,
+        metrics: createAchievementsMetrics(runtime.metrics.registry),
+      }),
+    }),
+    port: config.ACHIEVEMENTS_PORT,
+    adminPort: config.ACHIEVEMENTS_ADMIN_PORT,
+    exposeErrors: config.NODE_ENV === 'development',
+  });
 }

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { loadSchemaFile } from '../../../lib/graphql';
-import { openRuntime, startSubgraphServer } from '../../../lib/server';
+import { startSubgraph } from '../../../lib/server';
 import type { RunningService } from '../../../lib/server';
 import { emotionDatabaseUrl } from './config';
 import type { EmotionConfig } from './config';
 import { createContextFactory } from './context';
+import type { EmotionContext } from './context';
 import { EMOTION_SCHEMA } from './db/database';
 import type { EmotionDatabase } from './db/database';
 import { migrations } from './db/migrations';
@@ -28,29 +28,24 @@ export interface EmotionSubgraphOptions {
  * @throws when Postgres or NATS does not answer, or a migration fails
  */
 export async function startEmotionSubgraph(config: EmotionConfig, options: EmotionSubgraphOptions = {}): Promise<RunningService> {
-  const runtime = await openRuntime<EmotionDatabase>({
-    service: 'emotion',
-    databaseUrl: emotionDatabaseUrl(config),
-    dbSchema: EMOTION_SCHEMA,
-    migrations,
-    natsUrl: config.NATS_URL,
-    logLevel: config.LOG_LEVEL,
-    dbPoolMax: config.DB_POOL_MAX,
-    onQuery: options.onQuery,
-  });
-  try {
-    const metrics = createEmotionMetrics(runtime.metrics.registry);
-    return await startSubgraphServer({
-      runtime,
-      typeDefs: loadSchemaFile(EMOTION_SCHEMA_PATH),
+  return startSubgraph<EmotionDatabase, EmotionContext>({
+    runtime: {
+      service: 'emotion',
+      databaseUrl: emotionDatabaseUrl(config),
+      dbSchema: EMOTION_SCHEMA,
+      migrations,
+      natsUrl: config.NATS_URL,
+      logLevel: config.LOG_LEVEL,
+      dbPoolMax: config.DB_POOL_MAX,
+      onQuery: options.onQuery,
+    },
+    sdlPath: EMOTION_SCHEMA_PATH,
+    setup: (runtime) => ({
       resolvers,
-      context: createContextFactory(runtime.db, metrics),
-      port: config.EMOTION_PORT,
-      adminPort: config.EMOTION_ADMIN_PORT,
-      exposeErrors: config.NODE_ENV === 'development',
-    });
-  } catch (err) {
-    await runtime.close();
-    throw err;
-  }
+      context: createContextFactory(runtime.db, createEmotionMetrics(runtime.metrics.registry)),
+    }),
+    port: config.EMOTION_PORT,
+    adminPort: config.EMOTION_ADMIN_PORT,
+    exposeErrors: config.NODE_ENV === 'development',
+  });
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { loadSchemaFile } from '../../../lib/graphql';
-import { openRuntime, startSubgraphServer } from '../../../lib/server';
+import { startSubgraph } from '../../../lib/server';
 import type { RunningService } from '../../../lib/server';
 import { experimentsDatabaseUrl } from './config';
 import type { ExperimentsConfig } from './config';
@@ -31,35 +30,30 @@ export interface ExperimentsSubgraphOptions {
  * @throws when Postgres or NATS does not answer, or a migration fails
  */
 export async function startExperimentsSubgraph(config: ExperimentsConfig, options: ExperimentsSubgraphOptions = {}): Promise<RunningService> {
-  const runtime = await openRuntime<ExperimentsDatabase>({
-    service: 'experiments',
-    databaseUrl: experimentsDatabaseUrl(config),
-    dbSchema: EXPERIMENTS_SCHEMA,
-    migrations,
-    natsUrl: config.NATS_URL,
-    logLevel: config.LOG_LEVEL,
-    dbPoolMax: config.DB_POOL_MAX,
-    onQuery: options.onQuery,
-  });
-  try {
-    const metrics = createExperimentsMetrics(runtime.metrics.registry);
-    return await startSubgraphServer<ExperimentsDatabase, ExperimentsContext>({
-      runtime,
-      typeDefs: loadSchemaFile(EXPERIMENTS_SCHEMA_PATH),
+  return startSubgraph<ExperimentsDatabase, ExperimentsContext>({
+    runtime: {
+      service: 'experiments',
+      databaseUrl: experimentsDatabaseUrl(config),
+      dbSchema: EXPERIMENTS_SCHEMA,
+      migrations,
+      natsUrl: config.NATS_URL,
+      logLevel: config.LOG_LEVEL,
+      dbPoolMax: config.DB_POOL_MAX,
+      onQuery: options.onQuery,
+    },
+    sdlPath: EXPERIMENTS_SCHEMA_PATH,
+    setup: (runtime) => ({
       resolvers,
       context: createContextFactory({
         db: runtime.db,
         js: runtime.js,
         logger: runtime.logger,
-        metrics,
+        metrics: createExperimentsMetrics(runtime.metrics.registry),
         probabilities: new ProbabilityBestCache(),
       }),
-      port: config.EXPERIMENTS_PORT,
-      adminPort: config.EXPERIMENTS_ADMIN_PORT,
-      exposeErrors: config.NODE_ENV === 'development',
-    });
-  } catch (err) {
-    await runtime.close();
-    throw err;
-  }
+    }),
+    port: config.EXPERIMENTS_PORT,
+    adminPort: config.EXPERIMENTS_ADMIN_PORT,
+    exposeErrors: config.NODE_ENV === 'development',
+  });
 }

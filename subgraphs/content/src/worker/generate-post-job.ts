@@ -123,10 +123,11 @@ async function moveToStage(deps: GenerationDeps, jobId: string, stage: Generatio
   return row !== null;
 }
 
+/** COMPLETED first, then `post.created`, so subscribers see the trajectory event after COMPLETED. */
 async function republishCompletion(deps: GenerationDeps, job: GenerationJobRow): Promise<void> {
+  await publishJobStatus(deps.js, job);
   const [post] = await findPostsByIds(deps.db, [job.post_id]);
   if (post) await publishPostCreated(deps.js, post);
-  await publishJobStatus(deps.js, job);
 }
 
 /**

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createDatabase } from '../../../lib/db';
+import { JOBS_STREAM, connectNats, ensureDurableConsumer } from '../../../lib/nats';
+import { subjects } from '../../../lib/events';
+import type { RunningService } from '../../../lib/server';
+import { loadContentConfig } from '../../../subgraphs/content/src/config';
+import type { ContentConfig } from '../../../subgraphs/content/src/config';
+import type { ContentDatabase, PostRow } from '../../../subgraphs/content/src/db/database';
+import { startContentSubgraph } from '../../../subgraphs/content/src/server';
+import { createTestDatabase } from '../../support/database';
+import type { TestDatabase } from '../../support/database';
+import { postGraphQL } from '../../support/graphql';
+import type { GraphQLResponse } from '../../support/graphql';
+import { natsUrl } from '../../support/nats';
+
+/** The shared work-queue consumer of JOBS (workqueue streams forbid a second, overlapping one). */
+export const JOBS_DURABLE = 'content-generator';
+
+/** Content config for a suite: ports 0, the suite's database, the shared JOBS consumer. */
+export function contentTestConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): ContentConfig {
+  return loadContentConfig({
+    DATABASE_URL: databaseUrl,
+    NATS_URL: natsUrl(),
+    CONTENT_PORT: '0',
+    CONTENT_ADMIN_PORT: '0',
+    CONTENT_WORKER_ADMIN_PORT: '0',
+    CONTENT_CONSUMER_DURABLE: JOBS_DURABLE,
+    OFFLINE_TOKEN_DELAY_MS: '0',
+    VARIANT_TIMEOUT_MS: '200',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    NODE_ENV: 'test',
+    ...overrides,
+  });
+}
+
+/** The content subgraph on its own database, with direct SQL and NATS access for setup and checks. */
+export interface ContentHarness {
+  testDb: TestDatabase;
+  config: ContentConfig;
+  subgraph: RunningService;
+  /** Typed access to the suite's (migrated) database, not through the subgraph. */
+  db: Kysely<ContentDatabase>;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  /** SQL of every statement the subgraph ran; empty it with `statements.length = 0`. */
+  statements: string[];
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like `gql`, but throws on errors and returns `data`. */
+  data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Starts the content subgraph (no worker) over a fresh database. */
+export async function startContentHarness(overrides: NodeJS.ProcessEnv = {}): Promise<ContentHarness> {
+  const testDb = await createTestDatabase();
+  const config = contentTestConfig(testDb.url, overrides);
+  const statements: string[] = [];
+  const subgraph = await startContentSubgraph(config, { onQuery: (sql) => statements.push(sql) });
+  const db = createDatabase<ContentDatabase>({ url: testDb.url, max: 3 });
+  const nc = await connectNats(natsUrl(), 'content-tests');
+  const jsm = await jetstreamManager(nc);
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(subgraph.url, query, variables);
+  return {
+    testDb,
+    config,
+    subgraph,
+    db,
+    nc,
+    js: jetstream(nc),
+    jsm,
+    statements,
+    gql,
+    async data<T>(query: string, variables: Record<string, unknown> = {}) {
+      const response = await gql<T>(query, variables);
+      if (response.errors?.length || !response.data) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+      return response.data;
+    },
+    async stop() {
+      await subgraph.stop();
+      await nc.drain();
+      await db.destroy();
+      await testDb.drop();
+    },
+  };
+}
+
+/** `extensions.code` of the first error, or undefined. */
+export function errorCode(response: GraphQLResponse<unknown>): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}
+
+/** Inserts a persona row directly and returns its id. */
+export async function insertPersona(db: Kysely<ContentDatabase>, name: string, tone = 'kind'): Promise<string> {
+  const row = await db
+    .withSchema('content')
+    .insertInto('personas')
+    .values({ name, emoji: '🙏', tone, description: '', hook_model: 'gpt-4o', body_model: 'gpt-4o-mini' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Inserts a post row directly (no job) and returns it. */
+export async function insertPost(
+  db: Kysely<ContentDatabase>,
+  post: { personaId: string; createdAt?: Date; tokensUsed?: number; costUsd?: number; hook?: string },
+): Promise<PostRow> {
+  return db
+    .withSchema('content')
+    .insertInto('posts')
+    .values({
+      id: randomUUID(),
+      persona_id: post.personaId,
+      hook: post.hook ?? 'A hook',
+      body: 'A body.',
+      original_input: 'a topic',
+      tokens_used: post.tokensUsed ?? 0,
+      cost_usd: post.costUsd ?? 0,
+      model: 'gpt-4o-mini',
+      ...(post.createdAt ? { created_at: post.createdAt } : {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Rows of a content table in the suite's database, optionally only those with the given column values. */
+export async function countRows(db: Kysely<ContentDatabase>, table: keyof ContentDatabase, where: Record<string, string> = {}): Promise<number> {
+  const conditions = Object.entries(where).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+  const filter = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const result = await sql<{ count: string }>`select count(*) as count from ${sql.table(`content.${table}`)} ${filter}`.execute(db);
+  return Number(result.rows[0]?.count);
+}
+
+/** True when the shared JOBS consumer has nothing left to deliver and nothing awaiting an ack. */
+export async function jobsConsumerIdle(jsm: JetStreamManager): Promise<boolean> {
+  const info = await jsm.consumers.info(JOBS_STREAM, JOBS_DURABLE);
+  return info.num_pending === 0 && info.num_ack_pending === 0;
+}
+
+/**
+ * Puts the shared JOBS consumer back to the default settings of `loadContentConfig({})`, after a
+ * suite ran a worker with small `GENERATION_MAX_DELIVER` (other workers expect the defaults).
+ */
+export async function restoreJobsConsumerDefaults(nc: NatsConnection): Promise<void> {
+  const defaults = loadContentConfig({});
+  await ensureDurableConsumer(nc, {
+    stream: JOBS_STREAM,
+    durable: JOBS_DURABLE,
+    filterSubject: subjects.generateJob,
+    ackWaitMs: defaults.GENERATION_ACK_WAIT_MS,
+    maxDeliver: defaults.GENERATION_MAX_DELIVER,
+  });
+}
+
+/** Collects the JSON payloads published on a core NATS subject (JetStream publishes included). */
+export async function collectMessages<T = unknown>(nc: NatsConnection, subject: string): Promise<{ messages: T[]; stop(): void }> {
+  const messages: T[] = [];
+  const subscription = nc.subscribe(subject, {
+    callback: (err, msg) => {
+      if (!err) messages.push(msg.json<T>());
+    },
+  });
+  await nc.flush();
+  return { messages, stop: () => subscription.unsubscribe() };
+}
+
+/** GraphQL selection of a job used by the suites. */
+export const JOB_FIELDS = 'id status stage attempts error completedAt post { id }';
+
+/** A job as selected with {@link JOB_FIELDS}. */
+export interface JobView {
+  id: string;
+  status: string;
+  stage: string;
+  attempts: number;
+  error: string | null;
+  completedAt: string | null;
+  post: { id: string } | null;
+}

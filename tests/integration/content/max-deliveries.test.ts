@@ -1,0 +1,63 @@
+import type { TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
+import { startContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
+import type { ContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
+import { eventually } from '../../support/eventually';
+import { JOB_FIELDS, collectMessages, countRows, insertPersona, jobsConsumerIdle, restoreJobsConsumerDefaults, startContentHarness } from './harness';
+import type { ContentHarness, JobView } from './harness';
+import { subjects } from '../../../lib/events';
+
+const PROVIDER_ERROR = 'model endpoint is down (HTTP 503)';
+
+describe('content worker after the last delivery', () => {
+  let h: ContentHarness;
+  let worker: ContentWorker | undefined;
+  let personaId: string;
+  const calls: string[] = [];
+  const failing: TextProvider = {
+    name: 'failing',
+    async complete(request) {
+      calls.push(request.part);
+      throw new Error(PROVIDER_ERROR);
+    },
+  };
+
+  beforeAll(async () => {
+    h = await startContentHarness({ GENERATION_MAX_DELIVER: '2', GENERATION_RETRY_DELAYS_MS: '50' });
+    worker = await startContentWorker(h.config, { provider: failing });
+    personaId = await insertPersona(h.db, 'ai-jesus');
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    if (h) await restoreJobsConsumerDefaults(h.nc);
+    await h?.stop();
+  });
+
+  it('marks the job FAILED with the provider error after GENERATION_MAX_DELIVER attempts, with no post', async () => {
+    const { generatePost } = await h.data<{ generatePost: { id: string; status: string } }>(
+      'mutation($input: GeneratePostInput!) { generatePost(input: $input) { id status } }',
+      { input: { personaId, topic: 'A provider that never answers' } },
+    );
+    expect(generatePost.status).toBe('QUEUED');
+    const statusEvents = await collectMessages<{ data: { status: string } }>(h.nc, subjects.jobStatus(generatePost.id));
+
+    const job = await eventually(async () => {
+      const { generationJob } = await h.data<{ generationJob: JobView }>(`query($id: ID!) { generationJob(id: $id) { ${JOB_FIELDS} } }`, {
+        id: generatePost.id,
+      });
+      return generationJob.status === 'FAILED' ? generationJob : undefined;
+    });
+    expect(job.error).toBe(PROVIDER_ERROR);
+    expect(job.attempts).toBe(2);
+    expect(job.post).toBeNull();
+    expect(job.completedAt).not.toBeNull();
+    expect(await countRows(h.db, 'posts')).toBe(0);
+    expect(await countRows(h.db, 'post_embeddings')).toBe(0);
+
+    // Given up, not left for another delivery: the message is gone and the hook was tried exactly twice.
+    await eventually(async () => ((await jobsConsumerIdle(h.jsm)) ? true : undefined));
+    expect(calls).toEqual(['hook', 'hook']);
+    await eventually(async () => (statusEvents.messages.some((m) => m.data.status === 'FAILED') ? true : undefined));
+    statusEvents.stop();
+  });
+});
