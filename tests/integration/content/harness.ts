@@ -61,10 +61,11 @@ export async function startContentHarness(overrides: NodeJS.ProcessEnv = {}): Pr
   const testDb = await createTestDatabase();
   const config = contentTestConfig(testDb.url, overrides);
   const statements: string[] = [];
-  const subgraph = await startContentSubgraph(config, { onQuery: (sql) => statements.push(sql) });
+  const subgraph = await startContentSubgraph(config, { onQuery: (statement) => statements.push(statement) });
   const db = createDatabase<ContentDatabase>({ url: testDb.url, max: 3 });
   const nc = await connectNats(natsUrl(), 'content-tests');
   const jsm = await jetstreamManager(nc);
+  const firstSeq = (await jsm.streams.info(JOBS_STREAM)).state.last_seq + 1;
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(subgraph.url, query, variables);
   return {
     testDb,
@@ -83,11 +84,27 @@ export async function startContentHarness(overrides: NodeJS.ProcessEnv = {}): Pr
     },
     async stop() {
       await subgraph.stop();
+      await deleteLeftoverJobMessages(db, jsm, firstSeq);
       await nc.drain();
       await db.destroy();
       await testDb.drop();
     },
   };
+}
+
+/**
+ * Removes from JOBS the messages of this database's jobs that no worker acknowledged (jobs of a
+ * suite without a worker; on nats-server 2.9, also terminated ones), so that later workers on
+ * the shared consumer do not receive them.
+ */
+async function deleteLeftoverJobMessages(db: Kysely<ContentDatabase>, jsm: JetStreamManager, firstSeq: number): Promise<void> {
+  const ours = new Set((await db.withSchema('content').selectFrom('generation_jobs').select('id').execute()).map((row) => row.id));
+  const lastSeq = (await jsm.streams.info(JOBS_STREAM)).state.last_seq;
+  for (let seq = firstSeq; seq <= lastSeq; seq++) {
+    const msg = await jsm.streams.getMessage(JOBS_STREAM, { seq });
+    const jobId = msg?.json<{ data?: { jobId?: string } }>().data?.jobId;
+    if (jobId && ours.has(jobId)) await jsm.streams.deleteMessage(JOBS_STREAM, seq, false);
+  }
 }
 
 /** `extensions.code` of the first error, or undefined. */
@@ -137,10 +154,39 @@ export async function countRows(db: Kysely<ContentDatabase>, table: keyof Conten
   return Number(result.rows[0]?.count);
 }
 
-/** True when the shared JOBS consumer has nothing left to deliver and nothing awaiting an ack. */
-export async function jobsConsumerIdle(jsm: JetStreamManager): Promise<boolean> {
-  const info = await jsm.consumers.info(JOBS_STREAM, JOBS_DURABLE);
-  return info.num_pending === 0 && info.num_ack_pending === 0;
+/** Sequence number of the last message stored in JOBS (0 when empty). */
+export async function jobsLastSeq(jsm: JetStreamManager): Promise<number> {
+  return (await jsm.streams.info(JOBS_STREAM)).state.last_seq;
+}
+
+/** Sequence of the JOBS message for `jobId` stored after `afterSeq`, or undefined. */
+export async function findJobMessage(jsm: JetStreamManager, jobId: string, afterSeq: number): Promise<number | undefined> {
+  const lastSeq = await jobsLastSeq(jsm);
+  for (let seq = afterSeq + 1; seq <= lastSeq; seq++) {
+    const msg = await jsm.streams.getMessage(JOBS_STREAM, { seq });
+    if (msg && msg.json<{ data?: { jobId?: string } }>().data?.jobId === jobId) return seq;
+  }
+  return undefined;
+}
+
+/**
+ * True once the JOBS message `seq` was acknowledged: the work-queue stream deletes acked
+ * messages. (Unlike "the consumer has nothing pending", this ignores other suites' messages on
+ * the shared consumer.)
+ */
+export async function jobMessageAcked(jsm: JetStreamManager, seq: number): Promise<boolean> {
+  return (await jsm.streams.getMessage(JOBS_STREAM, { seq })) === null;
+}
+
+/** CloudEvents stored in `stream` on `subject` after `afterSeq`, oldest first (other suites' included). */
+export async function storedEvents<T = unknown>(jsm: JetStreamManager, stream: string, subject: string, afterSeq: number): Promise<T[]> {
+  const lastSeq = (await jsm.streams.info(stream)).state.last_seq;
+  const events: T[] = [];
+  for (let seq = afterSeq + 1; seq <= lastSeq; seq++) {
+    const msg = await jsm.streams.getMessage(stream, { seq });
+    if (msg?.subject === subject) events.push(msg.json<T>());
+  }
+  return events;
 }
 
 /**

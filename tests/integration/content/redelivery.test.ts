@@ -10,7 +10,7 @@ import type { GenerationDeps } from '../../../subgraphs/content/src/worker/gener
 import { startContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
 import { eventually } from '../../support/eventually';
-import { JOB_FIELDS, collectMessages, countRows, insertPersona, jobsConsumerIdle, startContentHarness } from './harness';
+import { JOB_FIELDS, collectMessages, countRows, insertPersona, jobMessageAcked, startContentHarness } from './harness';
 import type { ContentHarness, JobView } from './harness';
 
 /** A provider that counts its calls and writes offline text. */
@@ -87,9 +87,10 @@ describe('content worker redelivery', () => {
       const ack = await h.js.publish(subjects.generateJob, JSON.stringify(event));
       expect(ack.duplicate).toBe(false);
 
-      // The worker handled the redelivery: it republished the COMPLETED status (seen on core NATS).
+      // The worker handled the redelivery: it republished the COMPLETED status (seen on core NATS)
+      // and acknowledged the message (the work-queue stream deleted it).
       await eventually(async () => (statusEvents.messages.some((m) => m.data.status === 'COMPLETED') ? true : undefined));
-      await eventually(async () => ((await jobsConsumerIdle(h.jsm)) ? true : undefined));
+      await eventually(async () => ((await jobMessageAcked(h.jsm, ack.seq)) ? true : undefined));
     } finally {
       statusEvents.stop();
     }

@@ -5,6 +5,7 @@ import {
   engagementInput,
   generatePostInput,
   idSchema,
+  isUuid,
   updatePersonaInput,
   updatePostInput,
 } from '../../../subgraphs/content/src/resolvers/inputs';
@@ -17,6 +18,15 @@ describe('idSchema', () => {
     for (const bad of ['', 'not-a-uuid', '123', `${personaId}x`, 42, null]) {
       expect(idSchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('isUuid', () => {
+  it('tells UUIDs from other values', () => {
+    expect(isUuid(personaId)).toBe(true);
+    expect(isUuid('not-a-uuid')).toBe(false);
+    expect(isUuid(42)).toBe(false);
+    expect(isUuid(undefined)).toBe(false);
   });
 });
 

@@ -10,6 +10,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** A GraphQL ID that must be a UUID. */
 export const idSchema = z.uuid({ message: 'must be a UUID' });
 
+/** True when `value` is a UUID; `__resolveReference` resolves any other id to null without a query. */
+export function isUuid(value: unknown): value is string {
+  return idSchema.safeParse(value).success;
+}
+
 /** `generatePost` input. */
 export const generatePostInput = z.object({
   personaId: idSchema,

@@ -3,7 +3,7 @@ import type { ContentContext } from '../context';
 import type { GenerationJobRow } from '../db/database';
 import { cancelJob } from '../operations/cancel-job';
 import { generatePost } from '../operations/generate-post';
-import { generatePostInput, idSchema } from './inputs';
+import { generatePostInput, idSchema, isUuid } from './inputs';
 
 /** Resolvers of `GenerationJob`, `generatePost` and `cancelGenerationJob`. */
 export const jobResolvers = {
@@ -28,7 +28,7 @@ export const jobResolvers = {
     cancelGenerationJob: (_: unknown, args: { id: string }, ctx: ContentContext) => cancelJob(ctx.db, ctx.js, validateInput(idSchema, args.id)),
   },
   GenerationJob: {
-    __resolveReference: (ref: { id: string }, ctx: ContentContext) => ctx.loaders.jobById.load(ref.id),
+    __resolveReference: (ref: { id: unknown }, ctx: ContentContext) => (isUuid(ref.id) ? ctx.loaders.jobById.load(ref.id) : null),
     persona: (row: GenerationJobRow, _: unknown, ctx: ContentContext) => ctx.loaders.personaById.load(row.persona_id),
     idempotencyKey: (row: GenerationJobRow) => row.idempotency_key,
     post: (row: GenerationJobRow, _: unknown, ctx: ContentContext) => (row.status === 'COMPLETED' ? ctx.loaders.postById.load(row.post_id) : null),

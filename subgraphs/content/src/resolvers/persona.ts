@@ -3,7 +3,7 @@ import { parsePageArgs, validateInput } from '../../../../lib/graphql';
 import type { ContentContext } from '../context';
 import type { PersonaRow } from '../db/database';
 import { insertPersona, listPersonas, updatePersona } from '../db/repositories/personas';
-import { createPersonaInput, idSchema, updatePersonaInput } from './inputs';
+import { createPersonaInput, idSchema, isUuid, updatePersonaInput } from './inputs';
 
 /** Resolvers of `Persona` and the persona queries and mutations. */
 export const personaResolvers = {
@@ -46,7 +46,7 @@ export const personaResolvers = {
     },
   },
   Persona: {
-    __resolveReference: (ref: { id: string }, ctx: ContentContext) => ctx.loaders.personaById.load(ref.id),
+    __resolveReference: (ref: { id: unknown }, ctx: ContentContext) => (isUuid(ref.id) ? ctx.loaders.personaById.load(ref.id) : null),
     hookModel: (row: PersonaRow) => row.hook_model,
     bodyModel: (row: PersonaRow) => row.body_model,
     createdAt: (row: PersonaRow) => row.created_at,

@@ -5,7 +5,7 @@ import type { PostEngagementRow, PostRow, PostStatus } from '../db/database';
 import { listPosts, updatePost } from '../db/repositories/posts';
 import { engagementRate } from '../domain/engagement';
 import { recordEngagement } from '../operations/record-engagement';
-import { engagementInput, idSchema, updatePostInput } from './inputs';
+import { engagementInput, idSchema, isUuid, updatePostInput } from './inputs';
 
 interface PostsArgs {
   first?: number | null;
@@ -41,7 +41,7 @@ export const postResolvers = {
     },
   },
   Post: {
-    __resolveReference: (ref: { id: string }, ctx: ContentContext) => ctx.loaders.postById.load(ref.id),
+    __resolveReference: (ref: { id: unknown }, ctx: ContentContext) => (isUuid(ref.id) ? ctx.loaders.postById.load(ref.id) : null),
     persona: (row: PostRow, _: unknown, ctx: ContentContext) => ctx.loaders.personaById.load(row.persona_id),
     originalInput: (row: PostRow) => row.original_input,
     tokensUsed: (row: PostRow) => row.tokens_used,

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as createContentTables from './2026_11_21_1000_create_content_tables';
+import * as widenEngagementRate from './2026_11_21_1100_widen_engagement_rate';
 
 /** Migrations of the `content` schema, by name (applied in name order). */
 export const migrations: Record<string, Migration> = {
   '2026_11_21_1000_create_content_tables': createContentTables,
+  '2026_11_21_1100_widen_engagement_rate': widenEngagementRate,
 };
