@@ -14,3 +14,4 @@ export { startSubgraph, startSubgraphServer } from './subgraph-server';
 export type { RunningService, SubgraphOptions, SubgraphServerOptions } from './subgraph-server';
 export { describeStartupError, runEntryPoint } from './entry-point';
 export type { Stoppable } from './entry-point';
+export { requestLogger } from './request-logger';

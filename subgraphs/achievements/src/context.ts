@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../../../lib/logger';
+import { requestLogger } from '../../../lib/server';
 import type { AchievementsDatabase } from './db/database';
 import { createLoaders } from './loaders';
 import type { AchievementsLoaders } from './loaders';
@@ -29,12 +29,10 @@ export interface AchievementsContextDeps {
 /** Builds the per-request context factory: fresh DataLoaders and a request-scoped logger per request. */
 export function createContextFactory(deps: AchievementsContextDeps): (req: IncomingMessage) => Promise<AchievementsContext> {
   return async (req) => {
-    const header = req.headers['x-request-id'];
-    const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();
     return {
       db: deps.db,
       js: deps.js,
-      logger: deps.logger.child({ requestId }),
+      logger: requestLogger(deps.logger, req),
       metrics: deps.metrics,
       loaders: createLoaders(deps.db),
     };

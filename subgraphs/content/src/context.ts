@@ -1,6 +1,8 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../../../lib/logger';
+import { requestLogger } from '../../../lib/server';
 import type { ContentDatabase } from './db/database';
 import { createLoaders } from './loaders';
 import type { ContentLoaders } from './loaders';
@@ -15,5 +17,5 @@ export interface ContentContext {
 
 /** Builds the context factory of the content subgraph (fresh loaders per request). */
 export function createContextFactory(db: Kysely<ContentDatabase>, js: JetStreamClient, logger: Logger) {
-  return async (): Promise<ContentContext> => ({ db, js, logger, loaders: createLoaders(db) });
+  return async (req: IncomingMessage): Promise<ContentContext> => ({ db, js, logger: requestLogger(logger, req), loaders: createLoaders(db) });
 }

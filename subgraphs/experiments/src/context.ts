@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Logger } from '../../../lib/logger';
+import { requestLogger } from '../../../lib/server';
 import type { ExperimentsDb } from './db/repositories/experiments';
 import { createLoaders } from './loaders';
 import type { ExperimentsLoaders } from './loaders';
@@ -31,12 +31,10 @@ export interface ExperimentsContextDeps {
 /** Builds the per-request context factory: fresh DataLoaders and a request-scoped logger per request. */
 export function createContextFactory(deps: ExperimentsContextDeps): (req: IncomingMessage) => Promise<ExperimentsContext> {
   return async (req) => {
-    const header = req.headers['x-request-id'];
-    const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();
     return {
       db: deps.db,
       js: deps.js,
-      logger: deps.logger.child({ requestId }),
+      logger: requestLogger(deps.logger, req),
       metrics: deps.metrics,
       loaders: createLoaders(deps.db, deps.probabilities),
     };
