@@ -17,27 +17,23 @@ export interface NewAssignment {
 
 /** The variant assigned to a job, if any (one query joining the variant). */
 export async function findAssignedVariantByJobId(db: ExperimentsDb, jobId: string): Promise<AssignedVariantRow | undefined> {
-  return db
-    .withSchema(EXPERIMENTS_SCHEMA)
-    .selectFrom('variant_assignments as a')
-    .innerJoin('variants as v', 'v.id', 'a.variant_id')
-    .selectAll('v')
-    .select('a.post_id')
-    .where('a.job_id', '=', jobId)
-    .executeTakeFirst();
+  return selectAssignedVariants(db).where('a.job_id', '=', jobId).executeTakeFirst();
 }
 
 /** Variants assigned to several posts: one select on `variant_assignments` joined with `variants`. */
 export async function findAssignedVariantsByPostIds(db: ExperimentsDb, postIds: readonly string[]): Promise<AssignedVariantRow[]> {
   if (postIds.length === 0) return [];
+  return selectAssignedVariants(db).where('a.post_id', 'in', postIds).execute();
+}
+
+/** Assignments joined with their variant: the variant's columns plus the assignment's `post_id`. */
+function selectAssignedVariants(db: ExperimentsDb) {
   return db
     .withSchema(EXPERIMENTS_SCHEMA)
     .selectFrom('variant_assignments as a')
     .innerJoin('variants as v', 'v.id', 'a.variant_id')
     .selectAll('v')
-    .select('a.post_id')
-    .where('a.post_id', 'in', postIds)
-    .execute();
+    .select('a.post_id');
 }
 
 /**
