@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
+  | 'OPERATION_TOO_COMPLEX'
+  | 'SUBGRAPH_UNAVAILABLE'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An entity does not exist. Maps to `NOT_FOUND`. */
@@ -57,6 +60,8 @@ const PUBLIC_CODES = new Set<string>([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',
+  'OPERATION_TOO_COMPLEX',
+  'SUBGRAPH_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -64,6 +69,11 @@ const PUBLIC_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
+
+/** True for an `extensions.code` clients may see unmasked (the fixed set and Apollo's request errors). */
+export function isPublicCode(code: unknown): boolean {
+  return typeof code === 'string' && PUBLIC_CODES.has(code);
+}
 
 /**
  * Apollo Server `formatError`: domain errors get their public code; anything unexpected is

@@ -22,8 +22,17 @@ query Personas {
 
 /**
  * The GraphiQL page served at GET /graphql to browsers: offline (assets inlined by
- * `@graphql-yoga/render-graphiql`), subscriptions over graphql-ws on the same URL.
+ * `@graphql-yoga/render-graphiql`), subscriptions over graphql-ws on the same URL. With a
+ * development token (`npm start` without a configured secret, `NODE_ENV=development` only) the
+ * page sends it as `Authorization` on HTTP (header editor) and in graphql-ws `connection_init`.
  */
-export function graphiqlHtml(): string {
-  return renderGraphiQL({ title: 'Threads Agent Supergraph', subscriptionsProtocol: 'WS', defaultQuery: DEFAULT_QUERY });
+export function graphiqlHtml(devToken?: string): string {
+  const auth = devToken ? { Authorization: `Bearer ${devToken}` } : undefined;
+  const options = {
+    title: 'Threads Agent Supergraph',
+    subscriptionsProtocol: 'WS' as const,
+    defaultQuery: DEFAULT_QUERY,
+    ...(auth ? { headers: JSON.stringify(auth, null, 2), connectionParams: auth } : {}),
+  };
+  return renderGraphiQL(options);
 }

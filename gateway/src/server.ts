@@ -1,51 +1,127 @@
 import { ApolloServer } from '@apollo/server';
-import type { BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { createFormatError } from '../../lib/errors';
+import Redis from 'ioredis';
 import { createLogger } from '../../lib/logger';
+import type { Logger } from '../../lib/logger';
 import { createServiceMetrics } from '../../lib/metrics';
 import { connectNats } from '../../lib/nats';
 import { listenGraphQL, metricsPlugin, runShutdown, startAdminServer } from '../../lib/server';
-import type { RunningService } from '../../lib/server';
+import type { RunningService, ShutdownStep } from '../../lib/server';
 import { subgraphUrlOverrides } from './config';
 import type { GatewayConfig } from './config';
+import { gatewayContext } from './context';
+import type { GatewayContext } from './context';
+import { errorLoggingPlugin, gatewayFormatError } from './error-handling';
 import { graphiqlHtml } from './graphiql';
-import { createGateway } from './supergraph';
+import { readAccessPolicy } from './security/access-policy';
+import { createAuthenticator } from './security/authenticate';
+import { readCostPolicy } from './security/cost-policy';
+import { OperationGuard } from './security/operation-guard';
+import { armorProtection, parseOptions } from './security/operation-limits';
+import type { OperationLimits } from './security/operation-limits';
+import { createRateLimiter } from './security/rate-limiter';
+import { securityPlugin } from './security/security-plugin';
+import { createSubgraphHeaders } from './security/subgraph-credentials';
+import { subgraphCallSettings } from './subgraph-calls';
+import { createGateway, readSupergraph } from './supergraph';
 import { SubscriptionBridge } from './subscriptions/bridge';
 import { NatsHub } from './subscriptions/nats-hub';
 import { startWebSocketServer } from './ws-server';
 
 /**
+ * Connects the rate limiter's Redis before serving (so budgets are not split between memory and
+ * Redis at start-up). When Redis does not answer, the gateway starts anyway: limits are kept in
+ * memory until it does, and the outage is logged.
+ */
+async function connectRedis(url: string, logger: Logger): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  let warned = false;
+  redis.on('error', (err: Error) => {
+    if (!warned) logger.warn({ err: err.message }, 'redis unavailable: rate limits are kept in memory meanwhile');
+    warned = true;
+  });
+  redis.on('ready', () => {
+    warned = false;
+  });
+  await redis.connect().catch(() => undefined);
+  return redis;
+}
+
+function operationLimits(config: GatewayConfig): OperationLimits {
+  return {
+    maxDepth: config.MAX_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxTokens: config.MAX_TOKENS,
+    blockFieldSuggestions: config.BLOCK_FIELD_SUGGESTIONS && !config.GRAPHQL_INTROSPECTION,
+  };
+}
+
+/**
  * Starts the public gateway: Apollo Server 5 + `@apollo/gateway` over the static supergraph at
- * `/graphql` (POST/GET), offline GraphiQL for browsers at GET `/graphql`, graphql-ws
- * subscriptions bridged from NATS on the same path, and the admin port.
+ * `/graphql` (POST/GET) behind authentication (JWT), demand control (armor limits, `@cost`),
+ * authorization (`@authenticated`, `@requiresScopes`) and per-principal rate limits; offline
+ * GraphiQL for browsers at GET `/graphql`; graphql-ws subscriptions bridged from NATS on the
+ * same path with the same checks; and the admin port.
  *
- * @throws when NATS does not answer or the supergraph cannot be loaded
+ * @throws when NATS does not answer, or the supergraph cannot be loaded or links a feature
+ *   nothing here enforces
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createServiceMetrics('gateway');
+  const supergraph = readSupergraph(config.SUPERGRAPH_PATH);
   const nc = await connectNats(config.NATS_URL, 'gateway');
-  const steps = [{ name: 'drain nats', run: () => nc.drain() }];
+  const steps: ShutdownStep[] = [{ name: 'drain nats', run: () => nc.drain() }];
   try {
-    const gateway = createGateway(config.SUPERGRAPH_PATH, subgraphUrlOverrides(config));
+    const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
+    if (redis) steps.push({ name: 'close redis', run: async () => void redis.disconnect() });
+    const guard = new OperationGuard({
+      accessPolicy: readAccessPolicy(supergraph.document, supergraph.names),
+      costPolicy: readCostPolicy(supergraph.document, supergraph.names),
+      costLimit: config.COST_LIMIT,
+      rateLimiter: createRateLimiter({ pointsPerMinute: config.RATE_LIMIT_PER_MINUTE, redis, keyPrefix: config.RATE_LIMIT_KEY_PREFIX }),
+      costPerRequest: config.RATE_LIMIT_COST_PER_REQUEST,
+    });
+    const limits = operationLimits(config);
+    const armor = armorProtection(limits);
+    const authenticate = createAuthenticator(config);
+    const gateway = createGateway({
+      executableSdl: supergraph.executableSdl,
+      overrides: subgraphUrlOverrides(config),
+      headers: createSubgraphHeaders(config.SUBGRAPH_JWT_SECRET),
+      calls: subgraphCallSettings(config),
+      logger,
+    });
     let apiSchema: GraphQLSchema | null = null;
     gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
       apiSchema = schema;
     });
-    const apollo = new ApolloServer<BaseContext>({
+    const apollo = new ApolloServer<GatewayContext>({
       gateway,
-      formatError: createFormatError(config.NODE_ENV === 'development', (err) => logger.error({ err }, 'unexpected error')),
+      formatError: gatewayFormatError(config.NODE_ENV === 'development'),
       includeStacktraceInErrorResponses: false,
-      introspection: true,
-      plugins: [metricsPlugin(metrics), ApolloServerPluginLandingPageDisabled()],
+      // The entry point stops the gateway on SIGINT/SIGTERM itself (websockets, HTTP, NATS).
+      stopOnTerminationSignals: false,
+      introspection: config.GRAPHQL_INTROSPECTION,
+      validationRules: armor.validationRules,
+      parseOptions: parseOptions(limits),
+      plugins: [
+        metricsPlugin<GatewayContext>(metrics),
+        errorLoggingPlugin(),
+        securityPlugin(guard, config.COST_LIMIT),
+        ...armor.plugins,
+        ApolloServerPluginLandingPageDisabled(),
+      ],
     });
-    const html = graphiqlHtml();
+    const html = graphiqlHtml(config.GRAPHIQL_DEV_TOKEN);
     const graphql = await listenGraphQL({
       apollo,
-      context: async (req) => ({ headers: req.headers }),
+      authenticate: (req) => authenticate(req.headers.authorization),
+      context: async (req, principal) => gatewayContext(req.headers, principal, logger),
       port: config.GATEWAY_PORT,
+      host: config.GATEWAY_HOST,
       logger,
       route: (req, res) => {
         const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
@@ -72,11 +148,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         if (!apiSchema) throw new Error('supergraph not loaded yet');
         return apiSchema;
       },
+      authenticate,
+      guard,
+      validationRules: armor.validationRules,
+      maxTokens: config.MAX_TOKENS,
+      logger,
       isProd: config.NODE_ENV !== 'development',
     });
     steps.unshift({ name: 'close websockets', run: closeWs });
     const admin = await startAdminServer({
       port: config.GATEWAY_ADMIN_PORT,
+      host: config.ADMIN_HOST,
       registry: metrics.registry,
       readiness: [
         {
@@ -88,7 +170,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         { name: 'nats', check: () => nc.flush() },
       ],
     });
-    steps.splice(steps.length - 1, 0, { name: 'close admin server', run: () => admin.close() });
+    steps.splice(2, 0, { name: 'close admin server', run: () => admin.close() });
     logger.info({ url: `http://localhost:${graphql.port}/graphql`, adminPort: admin.port }, 'gateway listening');
     return { url: graphql.url, port: graphql.port, adminPort: admin.port, stop: () => runShutdown(steps, logger) };
   } catch (err) {

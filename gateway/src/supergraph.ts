@@ -1,28 +1,59 @@
 import { readFileSync } from 'node:fs';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import fetch from 'node-fetch';
+import { ApolloGateway } from '@apollo/gateway';
+import { scopeString } from '../../lib/auth';
+import type { Logger } from '../../lib/logger';
+import type { GatewayContext } from './context';
+import { loadSupergraphFeatures } from './security/supergraph-features';
+import type { LoadedSupergraph } from './security/supergraph-features';
+import { createSubgraphService } from './subgraph-calls';
+import type { SubgraphCallSettings } from './subgraph-calls';
 
-const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 128 });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 128 });
+/**
+ * Reads the composed supergraph file (see `loadSupergraphFeatures`).
+ *
+ * @throws when the file cannot be read, or the supergraph links a feature nothing enforces
+ */
+export function readSupergraph(path: string): LoadedSupergraph {
+  return loadSupergraphFeatures(readFileSync(path, 'utf8'));
+}
 
-/** `fetch` for subgraph requests over keep-alive agents (connections are reused). */
-export const keepAliveFetcher = ((url: string, init?: Record<string, unknown>) =>
-  fetch(url, { ...init, agent: (parsed: URL) => (parsed.protocol === 'https:' ? httpsAgent : httpAgent) })) as unknown as Fetcher;
+/** Headers added to every request to a subgraph, from the operation's context. */
+export type SubgraphHeaders = (subgraph: string, context: unknown) => Promise<Record<string, string>>;
+
+/** Options of {@link createGateway}. */
+export interface GatewayOptions {
+  /** The supergraph without the auth features (`LoadedSupergraph.executableSdl`). */
+  executableSdl: string;
+  /** Subgraph name -> URL (e.g. from `CONTENT_URL`); the supergraph's URL otherwise. */
+  overrides: Record<string, string | undefined>;
+  /** Gateway credential, request id and trace context for each subgraph request. */
+  headers: SubgraphHeaders;
+  calls: SubgraphCallSettings;
+  logger: Logger;
+}
+
+/** Identical in-flight subgraph queries are shared only between callers with the same identity and scopes. */
+function callerKey(context: unknown): string | null {
+  const principal = (context as Partial<GatewayContext>).principal;
+  return principal ? `${principal.sub}\n${scopeString(principal.scopes)}` : null;
+}
 
 /**
  * Creates the Apollo gateway over a static, composed supergraph (no managed federation, no
- * polling). Subgraph URLs come from the supergraph unless overridden by name.
- *
- * @param supergraphPath path of `schema/supergraph.graphql`
- * @param overrides subgraph name -> URL (e.g. from `CONTENT_URL`)
- * @throws when the file cannot be read
+ * polling). Every subgraph is called through `createSubgraphService` (timeouts, query retries,
+ * a circuit breaker, shared identical in-flight queries) with the gateway's headers.
  */
-export function createGateway(supergraphPath: string, overrides: Record<string, string | undefined>): ApolloGateway {
+export function createGateway(options: GatewayOptions): ApolloGateway {
   return new ApolloGateway({
-    supergraphSdl: readFileSync(supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: overrides[name] ?? url, fetcher: keepAliveFetcher }),
+    supergraphSdl: options.executableSdl,
+    buildService: ({ name, url }) =>
+      createSubgraphService({
+        name,
+        url: options.overrides[name] ?? url!,
+        ...options.calls,
+        headers: (context) => options.headers(name, context),
+        dedupKey: callerKey,
+        logger: options.logger,
+      }),
   });
 }

@@ -1,46 +1,123 @@
-import type { Server } from 'node:http';
-import type { ApolloServer, BaseContext } from '@apollo/server';
-import { print } from 'graphql';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import type { IncomingMessage, Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { GraphQLError, getOperationAST, parse, print, specifiedRules, validate } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { AuthenticationError } from '../../lib/auth';
+import type { Principal } from '../../lib/auth';
+import type { Logger } from '../../lib/logger';
+import { MAX_BODY_BYTES } from '../../lib/server';
+import { gatewayContext } from './context';
+import type { GatewayContext } from './context';
+import type { Authenticator } from './security/authenticate';
+import type { OperationGuard } from './security/operation-guard';
+import { isTokenLimitError, tooComplexError } from './security/operation-limits';
 import type { SubscriptionBridge } from './subscriptions/bridge';
 import type { RunQuery } from './subscriptions/event-fields';
 
-/** Runs an operation through the gateway's Apollo Server (query planner, subgraphs). */
-export function apolloRunner(apollo: ApolloServer<BaseContext>, contextValue: BaseContext): RunQuery {
+/**
+ * Runs an operation through the gateway's Apollo Server (query planner, subgraphs, security
+ * plugin). Apollo's formatted errors come back as `GraphQLError`s (graphql-ws serialises
+ * errors with `toJSON()`).
+ */
+export function apolloRunner(apollo: ApolloServer<GatewayContext>, contextValue: GatewayContext): RunQuery {
   return async (query, variables) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
     const { data, errors } = response.body.singleResult;
-    return { data: (data as Record<string, unknown> | null | undefined) ?? null, errors };
+    return {
+      data: (data as Record<string, unknown> | null | undefined) ?? null,
+      errors: errors?.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })),
+    };
   };
 }
 
+/** Options of {@link startWebSocketServer}. */
+export interface WebSocketServerOptions {
+  server: Server;
+  apollo: ApolloServer<GatewayContext>;
+  bridge: SubscriptionBridge;
+  /** The supergraph's current API schema (validation and argument coercion). */
+  getSchema: () => GraphQLSchema;
+  authenticate: Authenticator;
+  guard: OperationGuard;
+  /** graphql-armor's validation rules (depth, aliases, directives). */
+  validationRules: ValidationRule[];
+  maxTokens: number;
+  logger: Logger;
+  isProd: boolean;
+}
+
+/** A GraphQL error as sent over graphql-ws: the HTTP-only `extensions.http` removed. */
+function wsError(error: GraphQLError, defaultCode?: string): GraphQLError {
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { extensions: { ...(defaultCode && !extensions.code ? { code: defaultCode } : {}), ...extensions } });
+}
+
+function parseWithLimit(query: string, maxTokens: number): DocumentNode | GraphQLError {
+  try {
+    return parse(query, { maxTokens });
+  } catch (err) {
+    if (!(err instanceof GraphQLError)) throw err;
+    if (isTokenLimitError(err.message)) return wsError(tooComplexError(err.message.replace(/^Syntax Error: /, ''), 'maxTokens'));
+    return wsError(err, 'GRAPHQL_PARSE_FAILED');
+  }
+}
+
 /**
- * Serves graphql-ws on `/graphql` of the gateway's HTTP server: subscriptions through the
- * {@link SubscriptionBridge}, queries and mutations through Apollo Server.
+ * Serves graphql-ws on `/graphql` of the gateway's HTTP server with the same protections as
+ * HTTP: messages above 1 MiB close the socket (1009); `connection_init` must carry
+ * `Authorization: Bearer <token>` in its payload, else the socket closes with 4403 Forbidden;
+ * every `subscribe` is parsed with the token limit, validated with armor's rules and, for
+ * subscriptions, admitted by the {@link OperationGuard} (auth, cost, rate budget) before the
+ * {@link SubscriptionBridge} serves it. Queries and mutations run through Apollo Server, whose
+ * security plugin admits them.
  *
- * @param getSchema the supergraph's current API schema (validation and argument coercion)
  * @returns a function closing every socket and the WebSocket server
  */
-export function startWebSocketServer(options: {
-  server: Server;
-  apollo: ApolloServer<BaseContext>;
-  bridge: SubscriptionBridge;
-  getSchema: () => GraphQLSchema;
-  isProd: boolean;
-}): () => Promise<void> {
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
-  const disposable = useServer(
+export function startWebSocketServer(options: WebSocketServerOptions): () => Promise<void> {
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
+  const principals = new WeakMap<WebSocket, Principal>();
+  const disposable = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
     {
       schema: () => options.getSchema(),
-      context: (ctx) => ({ connectionParams: ctx.connectionParams ?? {}, headers: ctx.extra.request.headers }),
       isProd: options.isProd,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        try {
+          principals.set(ctx.extra.socket, await options.authenticate(params.Authorization ?? params.authorization));
+          return true;
+        } catch (err) {
+          if (err instanceof AuthenticationError) return false;
+          throw err;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const principal = principals.get(ctx.extra.socket);
+        if (!principal) return [new GraphQLError('Unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
+        const schema = options.getSchema();
+        const document = parseWithLimit(payload.query, options.maxTokens);
+        if (document instanceof GraphQLError) return [document];
+        const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
+        if (errors.length > 0) return errors.map((e) => wsError(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const variableValues = payload.variables ?? {};
+        const contextValue = gatewayContext(ctx.extra.request.headers, principal, options.logger);
+        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+          try {
+            await options.guard.admit({ schema, document, operationName: payload.operationName, variables: variableValues, principal });
+          } catch (err) {
+            if (err instanceof GraphQLError) return [wsError(err)];
+            throw err;
+          }
+        }
+        return { schema, document, operationName: payload.operationName, variableValues, contextValue };
+      },
       execute: async (args): Promise<ExecutionResult> => {
-        const run = apolloRunner(options.apollo, (args.contextValue ?? {}) as BaseContext);
+        const run = apolloRunner(options.apollo, args.contextValue as GatewayContext);
         const { data, errors } = await run(print(args.document), (args.variableValues ?? {}) as Record<string, unknown>);
-        return { data, errors: errors as ExecutionResult['errors'] };
+        return { data, errors };
       },
       subscribe: (args) =>
         options.bridge.subscribe({
@@ -48,7 +125,7 @@ export function startWebSocketServer(options: {
           document: args.document,
           operationName: args.operationName,
           variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-          run: apolloRunner(options.apollo, (args.contextValue ?? {}) as BaseContext),
+          run: apolloRunner(options.apollo, { ...(args.contextValue as GatewayContext), internal: true }),
         }),
     },
     wss,

@@ -41,16 +41,28 @@ export function flag(defaultValue: boolean) {
 /** pino log level. */
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
-/** `NODE_ENV`: errors are masked unless it is `development`. */
-export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');
+/**
+ * `NODE_ENV`: unexpected errors are masked (and introspection is off by default) unless it is
+ * set to `development` explicitly; unset means `production` (secure by default).
+ */
+export const nodeEnv = z.enum(['development', 'production', 'test']).default('production');
+
+/** Host admin ports (`/healthz`, `/readyz`, `/metrics`) bind to; `0.0.0.0` in a cluster. */
+export const adminHost = z.string().min(1).default('127.0.0.1');
 
 /**
- * Fields every service shares: `DATABASE_URL`, `NATS_URL`, `LOG_LEVEL`, `NODE_ENV`.
- * A subgraph's own `<NAME>_DATABASE_URL` falls back to `DATABASE_URL` (see `databaseUrlFor`).
+ * Fields every subgraph and worker shares: `DATABASE_URL`, `NATS_URL`, `LOG_LEVEL`, `NODE_ENV`,
+ * the bind hosts (`SUBGRAPH_HOST` for GraphQL, `ADMIN_HOST` for admin ports, both 127.0.0.1 by
+ * default) and `SUBGRAPH_JWT_SECRET` (verifies the gateway's credential; required to serve
+ * GraphQL, at least 32 characters). A subgraph's own `<NAME>_DATABASE_URL` falls back to
+ * `DATABASE_URL`.
  */
 export const commonFields = {
   DATABASE_URL: url(DEFAULT_DATABASE_URL),
   NATS_URL: z.string().min(1).default(DEFAULT_NATS_URL),
   LOG_LEVEL: logLevel,
   NODE_ENV: nodeEnv,
+  SUBGRAPH_HOST: z.string().min(1).default('127.0.0.1'),
+  ADMIN_HOST: adminHost,
+  SUBGRAPH_JWT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'at least 32 characters').optional()),
 };

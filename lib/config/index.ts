@@ -2,6 +2,7 @@ export { ConfigError, parseConfig } from './parse-config';
 export {
   DEFAULT_DATABASE_URL,
   DEFAULT_NATS_URL,
+  adminHost,
   commonFields,
   flag,
   logLevel,

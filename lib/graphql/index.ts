@@ -5,6 +5,7 @@ export {
   MAX_PAGE_SIZE,
   decodeCursor,
   encodeCursor,
+  parseListLimit,
   parsePageArgs,
   toConnection,
 } from './pagination';

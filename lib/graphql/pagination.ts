@@ -39,16 +39,26 @@ export interface PageArgs {
 }
 
 /**
+ * Validates the `first` argument of a plain (non-connection) list such as `personas`.
+ *
+ * @returns the number of items to return (`defaultSize` when `first` is null)
+ * @throws {ValidationError} when `first` is outside 0..100
+ */
+export function parseListLimit(first: number | null | undefined, defaultSize = MAX_PAGE_SIZE): number {
+  const limit = first ?? defaultSize;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+    throw new ValidationError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { first: `got ${limit}` });
+  }
+  return limit;
+}
+
+/**
  * Validates Relay `first`/`after` arguments.
  *
  * @throws {ValidationError} when `first` is outside 0..100 or `after` is malformed
  */
 export function parsePageArgs(first: number | null | undefined, after: string | null | undefined): PageArgs {
-  const limit = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw new ValidationError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { first: `got ${limit}` });
-  }
-  return { limit, after: after ? decodeCursor(after) : null };
+  return { limit: parseListLimit(first, DEFAULT_PAGE_SIZE), after: after ? decodeCursor(after) : null };
 }
 
 /** A Relay connection (edges, node, cursor, pageInfo with endCursor and hasNextPage). */

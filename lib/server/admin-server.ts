@@ -9,6 +9,7 @@ export type ReadinessCheck = { name: string; check: () => Promise<void> };
 /** Options of {@link startAdminServer}. */
 export interface AdminServerOptions {
   port: number;
+  /** Bind host (`ADMIN_HOST`); 127.0.0.1 by default. */
   host?: string;
   registry: Registry;
   readiness: ReadinessCheck[];
@@ -61,7 +62,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   return {
     server,

@@ -24,13 +24,70 @@ export function describeStartupError(err: unknown): string {
 }
 
 /**
+ * What an entry point sends its parent over the IPC channel once it has started (only when it
+ * was spawned with one, e.g. by `npm start`'s supervisor). `url`, `port` and `adminPort` are
+ * copied from the started object when it has them (a worker has only `adminPort`).
+ */
+export interface ReadyMessage {
+  type: 'ready';
+  /** The entry point's name, e.g. `content` or `content-worker`. */
+  service: string;
+  /** Public GraphQL URL, e.g. `http://127.0.0.1:4001/graphql`. */
+  url?: string;
+  /** Public TCP port. */
+  port?: number;
+  /** Admin TCP port (`/healthz`, `/readyz`, `/metrics`). */
+  adminPort?: number;
+}
+
+/** True when an IPC message is a {@link ReadyMessage}. */
+export function isReadyMessage(message: unknown): message is ReadyMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const candidate = message as Partial<ReadyMessage>;
+  return candidate.type === 'ready' && typeof candidate.service === 'string';
+}
+
+function readyMessage(service: string, started: Stoppable): ReadyMessage {
+  const { url, port, adminPort } = started as Stoppable & Partial<Record<'url' | 'port' | 'adminPort', unknown>>;
+  return {
+    type: 'ready',
+    service,
+    ...(typeof url === 'string' ? { url } : {}),
+    ...(typeof port === 'number' ? { port } : {}),
+    ...(typeof adminPort === 'number' ? { adminPort } : {}),
+  };
+}
+
+/** How long an entry point whose parent is gone may take to stop gracefully before it exits anyway. */
+const ORPHAN_EXIT_AFTER_MS = 15_000;
+
+/**
  * Runs a process entry point (`main.ts`, `worker.ts`): starts it, stops it on SIGINT/SIGTERM,
  * and on a start-up failure prints one clear line and exits 1.
+ *
+ * Spawned with an IPC channel (by `npm start`'s supervisor), it also sends a
+ * {@link ReadyMessage} once `start()` has resolved, and shuts down gracefully (as on SIGTERM)
+ * when the channel closes, i.e. when its parent is gone (exiting after 15 s at the latest), so
+ * that it never outlives it.
  */
 export function runEntryPoint(name: string, start: () => Promise<Stoppable>): void {
   const logger = createLogger(name);
+  if (process.send) {
+    process.once('disconnect', () => {
+      logger.warn({ exitAfterMs: ORPHAN_EXIT_AFTER_MS }, 'parent process gone (IPC channel closed), shutting down');
+      setTimeout(() => process.exit(1), ORPHAN_EXIT_AFTER_MS).unref();
+      process.kill(process.pid, 'SIGTERM');
+    });
+  }
   start().then(
-    (started) => onSignals(() => started.stop(), logger),
+    (started) => {
+      onSignals(() => started.stop(), logger);
+      if (process.send && process.connected) {
+        process.send(readyMessage(name, started), (err: Error | null) => {
+          if (err) logger.warn({ err }, 'could not report readiness to the parent process');
+        });
+      }
+    },
     (err: unknown) => {
       logger.fatal({ err }, describeStartupError(err));
       process.exit(1);

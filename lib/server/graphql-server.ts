@@ -2,13 +2,21 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import { AuthenticationError } from '../auth';
+import type { Principal } from '../auth';
 import type { Logger } from '../logger';
 import { createGraphQLHandler } from './http-handler';
 
 /** Options of {@link listenGraphQL}. */
 export interface GraphQLServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Per-request context, given the caller that {@link authenticate} returned. */
+  context: (req: IncomingMessage, caller: Principal) => Promise<TContext>;
+  /**
+   * Identifies the caller of every `/graphql` request before Apollo Server sees it; throwing
+   * {@link AuthenticationError} answers 401 `UNAUTHENTICATED` and runs nothing.
+   */
+  authenticate: (req: IncomingMessage) => Promise<Principal>;
   port: number;
   host?: string;
   logger: Logger;
@@ -26,6 +34,13 @@ export interface GraphQLServer {
   close(): Promise<void>;
 }
 
+/** Answers 401 with an `UNAUTHENTICATED` GraphQL error and the RFC 6750 challenge. */
+function rejectUnauthenticated(res: ServerResponse, message: string): void {
+  res
+    .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer error="invalid_token"' })
+    .end(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }));
+}
+
 /**
  * Starts an Apollo Server on a plain Node HTTP server at `/graphql` (port 0 picks a free port).
  * Close it with `close()`: stop accepting, drain in-flight requests, stop Apollo.
@@ -40,11 +55,20 @@ export async function listenGraphQL<TContext extends BaseContext>(options: Graph
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: GraphQL is served at /graphql');
       return;
     }
-    handle(req, res).catch((err: unknown) => {
-      options.logger.error({ err }, 'GraphQL request failed');
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-    });
+    options
+      .authenticate(req)
+      .then(
+        (caller) => handle(req, res, caller),
+        (err: unknown) => {
+          if (!(err instanceof AuthenticationError)) throw err;
+          rejectUnauthenticated(res, err.message);
+        },
+      )
+      .catch((err: unknown) => {
+        options.logger.error({ err }, 'GraphQL request failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      });
   });
   server.keepAliveTimeout = 65_000;
   const host = options.host ?? '0.0.0.0';

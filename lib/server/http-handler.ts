@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { Principal } from '../auth';
 
 /** Largest accepted request body (bytes). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,13 +24,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * framework integration here). JSON bodies only; 413 above {@link MAX_BODY_BYTES}, 400 on
  * malformed JSON.
  *
- * @param context builds the per-request context (DataLoaders, auth) from the Node request
+ * @param context builds the per-request context (DataLoaders, caller) from the Node request and
+ *   the authenticated caller
  */
 export function createGraphQLHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
-  context: (req: IncomingMessage) => Promise<TContext>,
+  context: (req: IncomingMessage, caller: Principal) => Promise<TContext>,
 ) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, caller: Principal): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -41,7 +43,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
         raw = await readBody(req);
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
-          res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_USER_INPUT' } }] }));
+          res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_USER_INPUT' } }] }));
           return;
         }
         throw err;
@@ -56,7 +58,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(req, caller),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

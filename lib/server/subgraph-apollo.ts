@@ -29,6 +29,8 @@ export function createSubgraphApollo<TContext extends BaseContext>(options: Subg
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     formatError: createFormatError(options.exposeErrors, (err) => options.logger.error({ err }, 'unexpected error')),
     includeStacktraceInErrorResponses: false,
+    // Entry points stop services on SIGINT/SIGTERM themselves (drain NATS, close the pool).
+    stopOnTerminationSignals: false,
     plugins: [metricsPlugin<TContext>(options.metrics), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
 }

@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { BaseContext } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
+import { ConfigError } from '../config';
+import { GATEWAY_CREDENTIAL_HEADER, verifyGatewayCredential } from '../auth';
+import type { Principal } from '../auth';
 import { startAdminServer } from './admin-server';
 import { listenGraphQL } from './graphql-server';
 import { loadSchemaFile } from '../graphql/load-schema';
@@ -15,12 +18,39 @@ export interface SubgraphServerOptions<DB, TContext extends BaseContext> {
   runtime: Runtime<DB>;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
-  /** Per-request context (fresh DataLoaders). */
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Per-request context (fresh DataLoaders), given the caller the gateway vouched for. */
+  context: (req: IncomingMessage, caller: Principal) => Promise<TContext>;
   port: number;
   adminPort: number;
-  host?: string;
+  access: SubgraphAccess;
   exposeErrors: boolean;
+}
+
+/** Who may call a subgraph and where it listens. */
+export interface SubgraphAccess {
+  /** Subgraph name: the audience of the gateway credentials it accepts. */
+  name: string;
+  /** `SUBGRAPH_JWT_SECRET`: HS256 secret of gateway credentials. */
+  gatewaySecret: string;
+  /** Host of the GraphQL port (`SUBGRAPH_HOST`). */
+  host: string;
+  /** Host of the admin port (`ADMIN_HOST`). */
+  adminHost: string;
+}
+
+/**
+ * Builds a subgraph's {@link SubgraphAccess} from its parsed config.
+ *
+ * @throws {ConfigError} when `SUBGRAPH_JWT_SECRET` is unset: a subgraph never serves unverified callers
+ */
+export function subgraphAccess(
+  name: string,
+  config: { SUBGRAPH_JWT_SECRET?: string | undefined; SUBGRAPH_HOST: string; ADMIN_HOST: string },
+): SubgraphAccess {
+  if (!config.SUBGRAPH_JWT_SECRET) {
+    throw new ConfigError(['SUBGRAPH_JWT_SECRET: required (the secret the gateway signs subgraph requests with; `npm start` generates one)']);
+  }
+  return { name, gatewaySecret: config.SUBGRAPH_JWT_SECRET, host: config.SUBGRAPH_HOST, adminHost: config.ADMIN_HOST };
 }
 
 /** A running subgraph: its public GraphQL URL and its admin port. */
@@ -35,7 +65,9 @@ export interface RunningService {
 
 /**
  * Serves a Federation 2 subgraph at `/graphql` and its admin endpoints (`/healthz`, `/readyz`,
- * `/metrics`) on a separate port. `stop()` also closes the runtime it was given.
+ * `/metrics`) on a separate port. Every `/graphql` request must carry a gateway credential for
+ * this subgraph (`x-gateway-credential`); anything else, a user's own token included, is
+ * refused with 401 before any resolver runs. `stop()` also closes the runtime it was given.
  */
 export async function startSubgraphServer<DB, TContext extends BaseContext>(
   options: SubgraphServerOptions<DB, TContext>,
@@ -51,13 +83,17 @@ export async function startSubgraphServer<DB, TContext extends BaseContext>(
   const graphql = await listenGraphQL({
     apollo,
     context: options.context,
+    authenticate: (req) => {
+      const header = req.headers[GATEWAY_CREDENTIAL_HEADER];
+      return verifyGatewayCredential(options.access.gatewaySecret, options.access.name, Array.isArray(header) ? header[0] : header);
+    },
     port: options.port,
-    host: options.host,
+    host: options.access.host,
     logger: runtime.logger,
   });
   const admin = await startAdminServer({
     port: options.adminPort,
-    host: options.host,
+    host: options.access.adminHost,
     registry: runtime.metrics.registry,
     readiness: runtime.readiness,
   });
@@ -86,10 +122,11 @@ export interface SubgraphOptions<DB, TContext extends BaseContext> {
   /** Builds resolvers and the context factory from the opened runtime (metrics, caches...). */
   setup: (runtime: Runtime<DB>) => {
     resolvers: GraphQLResolverMap<TContext>;
-    context: (req: IncomingMessage) => Promise<TContext>;
+    context: (req: IncomingMessage, caller: Principal) => Promise<TContext>;
   };
   port: number;
   adminPort: number;
+  access: SubgraphAccess;
   exposeErrors: boolean;
 }
 
@@ -110,6 +147,7 @@ export async function startSubgraph<DB, TContext extends BaseContext>(options: S
       context,
       port: options.port,
       adminPort: options.adminPort,
+      access: options.access,
       exposeErrors: options.exposeErrors,
     });
   } catch (err) {

@@ -1,10 +1,21 @@
 import type { Logger } from '../../lib/logger';
 
-async function call<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`seed request failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
+type Call = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+function caller(url: string, token: string | undefined): Call {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const text = await res.text();
+    let body: { data?: T | null; errors?: unknown[] };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      throw new Error(`seed request failed: HTTP ${res.status} ${text.slice(0, 200)}`);
+    }
+    if (body.errors?.length || !body.data) throw new Error(`seed request failed: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
 }
 
 /** The seed personas (Threads-Agent's two demo voices). */
@@ -17,22 +28,25 @@ export const SEED_PERSONAS = [
  * Seeds an empty platform through the public API: the two personas and one active experiment
  * (three hook styles for `ai-jesus`). Does nothing when a persona exists.
  *
+ * @param gatewayUrl the gateway's GraphQL URL, e.g. `http://127.0.0.1:4000/graphql`
+ * @param token a user token with the `admin` scope, sent as `authorization: Bearer <token>` on
+ *   every request (omit it only for a gateway that requires no token)
  * @returns true when it seeded
+ * @throws {Error} with the HTTP status and GraphQL errors of the first request that failed
  */
-export async function seedIfEmpty(gatewayUrl: string, logger: Logger): Promise<boolean> {
-  const { personas } = await call<{ personas: Array<{ id: string }> }>(gatewayUrl, '{ personas { id } }');
+export async function seedIfEmpty(gatewayUrl: string, logger: Logger, token?: string): Promise<boolean> {
+  const call = caller(gatewayUrl, token);
+  const { personas } = await call<{ personas: Array<{ id: string }> }>('{ personas { id } }');
   if (personas.length > 0) return false;
   const ids: string[] = [];
   for (const input of SEED_PERSONAS) {
     const data = await call<{ createPersona: { id: string } }>(
-      gatewayUrl,
       'mutation($input: CreatePersonaInput!) { createPersona(input: $input) { id } }',
       { input },
     );
     ids.push(data.createPersona.id);
   }
   const { createExperiment } = await call<{ createExperiment: { id: string } }>(
-    gatewayUrl,
     'mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { id } }',
     {
       input: {
@@ -47,7 +61,7 @@ export async function seedIfEmpty(gatewayUrl: string, logger: Logger): Promise<b
       },
     },
   );
-  await call(gatewayUrl, 'mutation($id: ID!) { startExperiment(id: $id) { id status } }', { id: createExperiment.id });
+  await call('mutation($id: ID!) { startExperiment(id: $id) { id status } }', { id: createExperiment.id });
   logger.info({ personas: SEED_PERSONAS.map((p) => p.name) }, 'seeded personas and an active experiment');
   return true;
 }

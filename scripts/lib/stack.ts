@@ -19,12 +19,17 @@ import { startExperimentsWorker } from '../../subgraphs/experiments/src/worker/s
 export interface Stack extends Stoppable {
   /** Public GraphQL URL of the gateway, e.g. `http://127.0.0.1:4000/graphql`. */
   gatewayUrl: string;
+  /** Admin port of the gateway (`/healthz`, `/readyz`, `/metrics`). */
+  gatewayAdminPort: number;
+  /** GraphQL URL of each subgraph by name (only the gateway may call them). */
+  subgraphUrls: Record<'content' | 'achievements' | 'experiments' | 'emotion', string>;
 }
 
 /**
  * Starts the four subgraphs, their workers and the gateway in this process (each with its own
  * pool, NATS connection and admin port, as in production), in dependency order; `stop()` shuts
- * them down in reverse. The gateway is pointed at the subgraphs' actual URLs (ports may be 0).
+ * them down in reverse. The gateway is pointed at the subgraphs' actual URLs (ports may be 0)
+ * unless `<NAME>_URL` overrides one.
  *
  * @param env the environment (every service parses its own variables from it)
  * @throws the first start-up error, after stopping what had started
@@ -48,14 +53,19 @@ export async function startStack(env: NodeJS.ProcessEnv, logger: Logger): Promis
       await startGateway(
         loadGatewayConfig({
           ...env,
-          CONTENT_URL: content.url,
-          ACHIEVEMENTS_URL: achievements.url,
-          EXPERIMENTS_URL: experiments.url,
-          EMOTION_URL: emotion.url,
+          CONTENT_URL: env.CONTENT_URL || content.url,
+          ACHIEVEMENTS_URL: env.ACHIEVEMENTS_URL || achievements.url,
+          EXPERIMENTS_URL: env.EXPERIMENTS_URL || experiments.url,
+          EMOTION_URL: env.EMOTION_URL || emotion.url,
         }),
       ),
     );
-    return { gatewayUrl: gateway.url, stop: () => runShutdown(steps, logger) };
+    return {
+      gatewayUrl: gateway.url,
+      gatewayAdminPort: gateway.adminPort,
+      subgraphUrls: { content: content.url, achievements: achievements.url, experiments: experiments.url, emotion: emotion.url },
+      stop: () => runShutdown(steps, logger),
+    };
   } catch (err) {
     await runShutdown(steps, logger);
     throw err;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../lib/logger';
 import { seedIfEmpty } from '../../scripts/lib/seed';
 import { goEmotionsTexts } from '../support/goemotions';
-import { postGraphQL, queryData } from '../support/graphql';
+import { testToken } from '../support/auth';
+import { postGraphQL as post, queryData as query } from '../support/graphql';
 import { startTestStack } from '../support/stack';
 import type { TestStack } from '../support/stack';
 import { collectSubscription, wsClient } from '../support/ws-client';
@@ -35,10 +36,14 @@ const WATCH = `subscription Watch($id: ID!) {
 describe('the main job through the gateway', () => {
   let stack: TestStack;
   let personaId: string;
+  let token: string;
+  const postGraphQL = <T>(url: string, q: string, variables: Record<string, unknown> = {}) => post<T>(url, q, variables, { authorization: `Bearer ${token}` });
+  const queryData = <T>(url: string, q: string, variables: Record<string, unknown> = {}) => query<T>(url, q, variables, { authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
+    token = await testToken();
     stack = await startTestStack();
-    await seedIfEmpty(stack.gatewayUrl, createLogger('seed', 'silent'));
+    await seedIfEmpty(stack.gatewayUrl, createLogger('seed', 'silent'), token);
     const { personas } = await queryData<{ personas: Array<{ id: string; name: string }> }>(stack.gatewayUrl, '{ personas { id name } }');
     personaId = personas.find((p) => p.name === 'ai-jesus')!.id;
   }, 120_000);
@@ -55,7 +60,7 @@ describe('the main job through the gateway', () => {
     );
     expect(generatePost.status).toBe('QUEUED');
 
-    const client = wsClient(stack.gatewayUrl);
+    const client = wsClient(stack.gatewayUrl, token);
     try {
       const results = await collectSubscription<JobEvent>(client, WATCH, { id: generatePost.id });
       expect(results.every((r) => !r.errors)).toBe(true);
@@ -91,7 +96,7 @@ describe('the main job through the gateway', () => {
       stack.gatewayUrl,
       '{ posts(first: 1) { edges { node { job { id } } } } }',
     );
-    const client = wsClient(stack.gatewayUrl);
+    const client = wsClient(stack.gatewayUrl, token);
     try {
       const results = await collectSubscription<JobEvent>(client, WATCH, { id: posts.edges[0]!.node.job.id });
       expect(results).toHaveLength(1);
@@ -103,7 +108,7 @@ describe('the main job through the gateway', () => {
   });
 
   it('answers an unknown job with NOT_FOUND and invalid GraphQL with a 400', async () => {
-    const client = wsClient(stack.gatewayUrl);
+    const client = wsClient(stack.gatewayUrl, token);
     try {
       const results = await collectSubscription(client, WATCH, { id: randomUUID() });
       expect(results[0]!.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -3,6 +3,7 @@ import { startStack } from '../../scripts/lib/stack';
 import type { Stack } from '../../scripts/lib/stack';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
+import { TEST_AUTH_ENV } from './auth';
 import { uniqueDurable } from './nats';
 
 /** The whole platform on free ports over a throw-away database. */
@@ -29,6 +30,7 @@ export async function startTestStack(overrides: NodeJS.ProcessEnv = {}): Promise
     NODE_ENV: 'test',
     EMOTION_CONSUMER_DURABLE: uniqueDurable('emotion-analyzer'),
     EXPERIMENTS_CONSUMER_DURABLE: uniqueDurable('experiments-outcomes'),
+    ...TEST_AUTH_ENV,
     ...overrides,
   };
   try {

@@ -2,12 +2,32 @@ import { createClient } from 'graphql-ws';
 import type { Client, FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
-/** A graphql-ws client of the gateway (`http://...` becomes `ws://...`). */
-export function wsClient(httpUrl: string): Client {
-  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+/**
+ * A graphql-ws client of the gateway (`http://...` becomes `ws://...`), sending `token` as
+ * `Authorization: Bearer <token>` in `connection_init` when given.
+ */
+export function wsClient(httpUrl: string, token?: string): Client {
+  return createClient({
+    url: httpUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
+  });
 }
 
-/** Runs a subscription to its end and returns every result, in order. */
+/** Rejection of {@link collectSubscription} when the server answers `subscribe` with an `error` message. */
+export class SubscriptionRefused extends Error {
+  constructor(readonly errors: Array<{ message: string; extensions?: Record<string, unknown> }>) {
+    super(JSON.stringify(errors));
+  }
+}
+
+/**
+ * Runs a subscription to its end and returns every result, in order.
+ *
+ * @throws {SubscriptionRefused} with the GraphQL errors of an `error` message
+ */
 export async function collectSubscription<T>(client: Client, query: string, variables: Record<string, unknown>): Promise<Array<FormattedExecutionResult<T, unknown>>> {
   const results: Array<FormattedExecutionResult<T, unknown>> = [];
   await new Promise<void>((resolve, reject) => {
@@ -15,7 +35,7 @@ export async function collectSubscription<T>(client: Client, query: string, vari
       { query, variables },
       {
         next: (result) => results.push(result),
-        error: (err) => reject(err instanceof Error ? err : new Error(JSON.stringify(err))),
+        error: (err) => reject(err instanceof Error ? err : Array.isArray(err) ? new SubscriptionRefused(err) : new Error(JSON.stringify(err))),
         complete: () => resolve(),
       },
     );

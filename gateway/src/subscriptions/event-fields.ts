@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { Msg } from '@nats-io/nats-core';
 import { z } from 'zod';
 import {
@@ -26,7 +27,7 @@ export interface BridgeEvent {
 }
 
 /** Runs a root-field query through the supergraph (with the subscriber's context). */
-export type RunQuery = (query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly unknown[] }>;
+export type RunQuery = (query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] }>;
 
 /** What the stream does after an event. */
 export type Continuation = 'continue' | 'complete' | 'complete-after-trajectory';

@@ -22,6 +22,12 @@ export interface AchievementsConfig {
   readonly LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Unexpected error messages are shown to clients only in `development`. */
   readonly NODE_ENV: 'development' | 'production' | 'test';
+  /** Host the GraphQL port binds to (default 127.0.0.1). */
+  readonly SUBGRAPH_HOST: string;
+  /** Host the admin port binds to (default 127.0.0.1). */
+  readonly ADMIN_HOST: string;
+  /** HS256 secret verifying the gateway's credential on every request; required to serve GraphQL. */
+  readonly SUBGRAPH_JWT_SECRET?: string | undefined;
   /** Public GraphQL port (default 4002; 0 picks a free port). */
   readonly ACHIEVEMENTS_PORT: number;
   /** Admin port for `/metrics`, `/healthz`, `/readyz` (default 9102). */

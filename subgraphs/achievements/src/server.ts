@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSubgraph } from '../../../lib/server';
+import { startSubgraph, subgraphAccess } from '../../../lib/server';
 import type { RunningService } from '../../../lib/server';
 import { achievementsDatabaseUrl } from './config';
 import type { AchievementsConfig } from './config';
@@ -52,6 +52,7 @@ export async function startAchievementsSubgraph(config: AchievementsConfig, opti
     }),
     port: config.ACHIEVEMENTS_PORT,
     adminPort: config.ACHIEVEMENTS_ADMIN_PORT,
+    access: subgraphAccess('achievements', config),
     exposeErrors: config.NODE_ENV === 'development',
   });
 }

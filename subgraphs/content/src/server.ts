@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSubgraph } from '../../../lib/server';
+import { startSubgraph, subgraphAccess } from '../../../lib/server';
 import type { RunningService } from '../../../lib/server';
 import { contentDatabaseUrl } from './config';
 import type { ContentConfig } from './config';
@@ -44,6 +44,7 @@ export async function startContentSubgraph(config: ContentConfig, options: Conte
     }),
     port: config.CONTENT_PORT,
     adminPort: config.CONTENT_ADMIN_PORT,
+    access: subgraphAccess('content', config),
     exposeErrors: config.NODE_ENV === 'development',
   });
 }

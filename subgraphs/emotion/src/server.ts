@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSubgraph } from '../../../lib/server';
+import { startSubgraph, subgraphAccess } from '../../../lib/server';
 import type { RunningService } from '../../../lib/server';
 import { emotionDatabaseUrl } from './config';
 import type { EmotionConfig } from './config';
@@ -46,6 +46,7 @@ export async function startEmotionSubgraph(config: EmotionConfig, options: Emoti
     }),
     port: config.EMOTION_PORT,
     adminPort: config.EMOTION_ADMIN_PORT,
+    access: subgraphAccess('emotion', config),
     exposeErrors: config.NODE_ENV === 'development',
   });
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSubgraph } from '../../../lib/server';
+import { startSubgraph, subgraphAccess } from '../../../lib/server';
 import type { RunningService } from '../../../lib/server';
 import { experimentsDatabaseUrl } from './config';
 import type { ExperimentsConfig } from './config';
@@ -54,6 +54,7 @@ export async function startExperimentsSubgraph(config: ExperimentsConfig, option
     }),
     port: config.EXPERIMENTS_PORT,
     adminPort: config.EXPERIMENTS_ADMIN_PORT,
+    access: subgraphAccess('experiments', config),
     exposeErrors: config.NODE_ENV === 'development',
   });
 }

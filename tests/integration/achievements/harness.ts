@@ -4,6 +4,7 @@ import { loadAchievementsConfig } from '../../../subgraphs/achievements/src/conf
 import { startAchievementsSubgraph } from '../../../subgraphs/achievements/src/server';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
+import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
 import { natsUrl } from '../../support/nats';
 
 /** A GraphQL response as the subgraph sends it. */
@@ -39,9 +40,11 @@ export async function startHarness(): Promise<AchievementsHarness> {
     NATS_URL: natsUrl(),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
+    SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
   });
   const service = await startAchievementsSubgraph(config, { onQuery: (sql) => statements.push(sql) });
   const pool = new Pool({ connectionString: testDb.url, max: 2 });
+  const credential = await asGateway('achievements');
   return {
     service,
     databaseUrl: testDb.url,
@@ -50,7 +53,7 @@ export async function startHarness(): Promise<AchievementsHarness> {
     async gql<T>(query: string, variables: Record<string, unknown> = {}) {
       const response = await fetch(service.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...credential },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<T>;

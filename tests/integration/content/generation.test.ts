@@ -8,7 +8,8 @@ import type { RunningService } from '../../../lib/server';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
-import { postGraphQL, queryData } from '../../support/graphql';
+import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
+import { postGraphQL as post, queryData as query } from '../../support/graphql';
 
 describe('content generation jobs', () => {
   let testDb: TestDatabase;
@@ -16,8 +17,12 @@ describe('content generation jobs', () => {
   let subgraph: RunningService;
   let worker: ContentWorker;
   let personaId: string;
+  let credential: Record<string, string>;
+  const postGraphQL = <T>(url: string, q: string, variables: Record<string, unknown> = {}) => post<T>(url, q, variables, credential);
+  const queryData = <T>(url: string, q: string, variables: Record<string, unknown> = {}) => query<T>(url, q, variables, credential);
 
   beforeAll(async () => {
+    credential = await asGateway('content');
     testDb = await createTestDatabase();
     config = loadContentConfig({
       DATABASE_URL: testDb.url,
@@ -28,6 +33,7 @@ describe('content generation jobs', () => {
       VARIANT_TIMEOUT_MS: '200',
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
     });
     subgraph = await startContentSubgraph(config);
     worker = await startContentWorker(config);

@@ -14,6 +14,7 @@ import type { ContentDatabase, PostRow } from '../../../subgraphs/content/src/db
 import { startContentSubgraph } from '../../../subgraphs/content/src/server';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
+import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
 import { postGraphQL } from '../../support/graphql';
 import type { GraphQLResponse } from '../../support/graphql';
 import { natsUrl } from '../../support/nats';
@@ -34,6 +35,7 @@ export function contentTestConfig(databaseUrl: string, overrides: NodeJS.Process
     VARIANT_TIMEOUT_MS: '200',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
+    SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
     ...overrides,
   });
 }
@@ -66,7 +68,8 @@ export async function startContentHarness(overrides: NodeJS.ProcessEnv = {}): Pr
   const nc = await connectNats(natsUrl(), 'content-tests');
   const jsm = await jetstreamManager(nc);
   const firstSeq = (await jsm.streams.info(JOBS_STREAM)).state.last_seq + 1;
-  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(subgraph.url, query, variables);
+  const headers = await asGateway('content');
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(subgraph.url, query, variables, headers);
   return {
     testDb,
     config,

@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { natsUrl } from '../../support/nats';
 import { graphql } from './support';
+import { TEST_AUTH_ENV } from '../../support/auth';
 
 const ANALYZE = `query($text: String!) {
   analyzeEmotions(text: $text) {
@@ -47,6 +48,7 @@ describe('analyzeEmotions over HTTP', () => {
       EMOTION_ADMIN_PORT: '0',
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
     });
     service = await startEmotionSubgraph(config);
     pg = new Client({ connectionString: testDb.url });

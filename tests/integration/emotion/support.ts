@@ -3,6 +3,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventTypes, subjects } from '../../../lib/events';
 import type { PostCreatedData } from '../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../lib/nats';
+import { asGateway } from '../../support/auth';
 
 /** Response of a GraphQL request made over HTTP. */
 export interface GraphQLResponse<T> {
@@ -10,11 +11,11 @@ export interface GraphQLResponse<T> {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-/** POSTs a GraphQL operation to a subgraph's URL. */
+/** POSTs a GraphQL operation to the emotion subgraph's URL, as the gateway would. */
 export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await asGateway('emotion')) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<T>;

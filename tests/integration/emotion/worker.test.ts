@@ -19,6 +19,7 @@ import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
 import { natsUrl, uniqueDurable } from '../../support/nats';
 import { graphql, publishPostCreated } from './support';
+import { TEST_AUTH_ENV } from '../../support/auth';
 
 type TrajectoryCreated = CloudEvent<{ trajectoryId: string; postId: string; jobId: string | null }>;
 
@@ -46,6 +47,7 @@ describe('emotion worker', () => {
       EMOTION_RETRY_DELAYS_MS: '200',
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
     });
     service = await startEmotionSubgraph(config);
     worker = await startEmotionWorker(config);

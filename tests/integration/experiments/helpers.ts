@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { loadExperimentsConfig } from '../../../subgraphs/experiments/src/config';
 import type { ExperimentsConfig } from '../../../subgraphs/experiments/src/config';
+import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
 import { natsUrl, uniqueDurable } from '../../support/nats';
 
 /** A GraphQL response as seen by a client. */
@@ -9,11 +10,11 @@ export interface GraphQLResponse<T> {
   errors?: Array<{ message: string; extensions?: { code?: string; fields?: Record<string, string> } }>;
 }
 
-/** POSTs a GraphQL operation to a subgraph and returns the parsed body. */
+/** POSTs a GraphQL operation to the experiments subgraph, as the gateway would, and returns the parsed body. */
 export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...(await asGateway('experiments')) },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as GraphQLResponse<T>;
@@ -30,6 +31,7 @@ export function testConfig(databaseUrl: string): ExperimentsConfig {
     EXPERIMENTS_ADMIN_PORT: '0',
     EXPERIMENTS_WORKER_ADMIN_PORT: '0',
     EXPERIMENTS_CONSUMER_DURABLE: uniqueDurable('experiments-outcomes'),
+    SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
   });
 }
 

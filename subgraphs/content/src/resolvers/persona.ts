@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError } from '../../../../lib/errors';
-import { parsePageArgs, validateInput } from '../../../../lib/graphql';
+import { parseListLimit, parsePageArgs, validateInput } from '../../../../lib/graphql';
 import type { ContentContext } from '../context';
 import type { PersonaRow } from '../db/database';
 import { insertPersona, listPersonas, updatePersona } from '../db/repositories/personas';
@@ -8,7 +8,7 @@ import { createPersonaInput, idSchema, isUuid, updatePersonaInput } from './inpu
 /** Resolvers of `Persona` and the persona queries and mutations. */
 export const personaResolvers = {
   Query: {
-    personas: (_: unknown, __: unknown, ctx: ContentContext) => listPersonas(ctx.db),
+    personas: (_: unknown, args: { first?: number | null }, ctx: ContentContext) => listPersonas(ctx.db, parseListLimit(args.first)),
     persona: (_: unknown, args: { id: string }, ctx: ContentContext) => ctx.loaders.personaById.load(validateInput(idSchema, args.id)),
   },
   Mutation: {

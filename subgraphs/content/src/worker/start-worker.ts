@@ -89,6 +89,7 @@ export async function startContentWorker(config: ContentConfig, options: { provi
     });
     const admin = await startAdminServer({
       port: config.CONTENT_WORKER_ADMIN_PORT,
+      host: config.ADMIN_HOST,
       registry: runtime.metrics.registry,
       readiness: runtime.readiness,
     });

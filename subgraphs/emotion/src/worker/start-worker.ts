@@ -73,6 +73,7 @@ export async function startEmotionWorker(config: EmotionConfig, options: Emotion
     steps.unshift({ name: 'stop consumer', run: () => consumer.stop() });
     const admin = await startAdminServer({
       port: config.EMOTION_WORKER_ADMIN_PORT,
+      host: config.ADMIN_HOST,
       registry: runtime.metrics.registry,
       readiness: runtime.readiness,
     });

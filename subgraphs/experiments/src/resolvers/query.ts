@@ -1,4 +1,4 @@
-import { validateInput } from '../../../../lib/graphql';
+import { parseListLimit, validateInput } from '../../../../lib/graphql';
 import type { ExperimentsContext } from '../context';
 import { listExperiments } from '../db/repositories/experiments';
 import { toExperiment } from '../model';
@@ -8,13 +8,13 @@ import { idArgs, listArgs } from './inputs';
 /** `Query` resolvers. */
 export const queryResolvers = {
   /**
-   * Experiments, newest first, filtered by status and persona when given.
+   * Experiments, newest first, filtered by status and persona when given; at most `first` (0..100).
    *
-   * @throws {ValidationError} when `personaId` is not a UUID
+   * @throws {ValidationError} when `personaId` is not a UUID or `first` is outside 0..100
    */
-  async experiments(_: unknown, args: { status?: unknown; personaId?: unknown }, ctx: ExperimentsContext): Promise<Experiment[]> {
-    const { status, personaId } = validateInput(listArgs, args);
-    const rows = await listExperiments(ctx.db, { status: status ?? undefined, personaId: personaId ?? undefined });
+  async experiments(_: unknown, args: { status?: unknown; personaId?: unknown; first?: number | null }, ctx: ExperimentsContext): Promise<Experiment[]> {
+    const { status, personaId } = validateInput(listArgs, { status: args.status, personaId: args.personaId });
+    const rows = await listExperiments(ctx.db, { status: status ?? undefined, personaId: personaId ?? undefined }, parseListLimit(args.first));
     return rows.map((row) => {
       const experiment = toExperiment(row);
       ctx.loaders.experimentById.prime(experiment.id, experiment);

@@ -71,6 +71,7 @@ export async function startExperimentsWorker(config: ExperimentsConfig, options:
     steps.splice(1, 0, { name: 'stop outcomes consumer', run: () => consumer.stop() });
     const admin = await startAdminServer({
       port: config.EXPERIMENTS_WORKER_ADMIN_PORT,
+      host: config.ADMIN_HOST,
       registry: runtime.metrics.registry,
       readiness: [
         ...runtime.readiness,

@@ -34,8 +34,8 @@ export async function updatePersona(
 }
 
 /** All personas, oldest first. */
-export async function listPersonas(db: Kysely<ContentDatabase>): Promise<PersonaRow[]> {
-  return db.withSchema(CONTENT_SCHEMA).selectFrom('personas').selectAll().orderBy('created_at').orderBy('id').execute();
+export async function listPersonas(db: Kysely<ContentDatabase>, limit: number): Promise<PersonaRow[]> {
+  return db.withSchema(CONTENT_SCHEMA).selectFrom('personas').selectAll().orderBy('created_at').orderBy('id').limit(limit).execute();
 }
 
 /** Personas by id, in one query (DataLoader batch). */

@@ -83,11 +83,11 @@ export async function findExperimentsByIds(db: ExperimentsDb, ids: readonly stri
 }
 
 /** Experiments matching the filter, newest first. */
-export async function listExperiments(db: ExperimentsDb, filter: ExperimentFilter): Promise<ExperimentRow[]> {
+export async function listExperiments(db: ExperimentsDb, filter: ExperimentFilter, limit: number): Promise<ExperimentRow[]> {
   let query = db.withSchema(EXPERIMENTS_SCHEMA).selectFrom('experiments').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.personaId) query = query.where('persona_id', '=', filter.personaId);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
 /** The ACTIVE experiment of a persona, if any (there is at most one). */
