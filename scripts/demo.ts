@@ -1,16 +1,20 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { SCOPES } from '../lib/auth';
+import { mintLocalToken } from './lib/local-auth';
 
 /**
  * `npm run demo -- "<topic>"`: as a client of a running gateway, asks `ai-jesus` for a post,
  * prints it token by token from `generationJobUpdated`, then its trajectory and variant.
- * Uses `GATEWAY_URL` (default http://localhost:4000/graphql).
+ * Uses `GATEWAY_URL` (default http://localhost:4000/graphql) and `TOKEN`, else a token for the
+ * local secret (`npm run token`).
  */
 async function main(): Promise<void> {
   const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
   const topic = process.argv[2] ?? 'Finding calm in a busy week';
+  const token = process.env.TOKEN || (await mintLocalToken(process.env, { sub: 'demo', scope: SCOPES.join(' '), expiresIn: '10m' }));
   const post = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: T; errors?: unknown[] };
     if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
     return body.data;
@@ -22,7 +26,7 @@ async function main(): Promise<void> {
     'mutation($input: GeneratePostInput!) { generatePost(input: $input) { id status } }',
     { input: { personaId: persona.id, topic } },
   );
-  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket });
+  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${token}` } });
   const query = `subscription($id: ID!) { generationJobUpdated(id: $id) { type delta job { status post { hook emotionTrajectory { trajectoryType } variant { name } } } } }`;
   for await (const result of client.iterate<{ generationJobUpdated: { type: string; delta: string | null; job: { status: string; post: { emotionTrajectory: { trajectoryType: string } | null; variant: { name: string } | null } | null } } }>({ query, variables: { id: generatePost.id } })) {
     const event = result.data?.generationJobUpdated;

@@ -1,33 +1,135 @@
+import pino from 'pino';
+import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_NATS_URL } from '../lib/config';
 import { createLogger } from '../lib/logger';
-import { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL } from '../lib/config';
-import { describeStartupError, onSignals } from '../lib/server';
+import type { Logger } from '../lib/logger';
+import { describeStartupError } from '../lib/server';
+import { DEV_TOKEN_LIFETIME, prepareLocalAuth } from './lib/local-auth';
+import { migrateAll } from './lib/migrate-all';
+import { REPOSITORY_ROOT, planPlatform } from './lib/platform-services';
 import { preflight } from './lib/preflight';
 import { seedIfEmpty } from './lib/seed';
-import { startStack } from './lib/stack';
+import { ServiceStartError, Supervisor } from './lib/supervisor';
+import type { LineOutput } from './lib/service-process';
 
 /**
- * `npm start`: checks Postgres and NATS, migrates and starts the four subgraphs, their workers
- * and the gateway in one process, seeds an empty database, prints the GraphiQL URL; Ctrl-C
- * shuts everything down cleanly.
+ * The logger's destination (pino's stream), so that the children's lines, the supervisor's own
+ * logs and the banner go through one writer: in order, never interleaved.
+ */
+function loggerOutput(logger: Logger): LineOutput {
+  return (logger as unknown as Record<symbol, LineOutput>)[pino.symbols.streamSym] ?? process.stdout;
+}
+
+/** Exits once the logger has written everything (its destination writes asynchronously). */
+function exitAfterLogs(logger: Logger, code: number): void {
+  logger.flush(() => process.exit(code));
+}
+
+function banner(gatewayPort: number, printableToken: string | null): string {
+  const url = `http://localhost:${gatewayPort}/graphql`;
+  const lines = ['', `  Threads Agent Supergraph is up: GraphiQL at ${url}`];
+  if (printableToken) {
+    lines.push(
+      '',
+      `  Development token (sub "developer", every scope, valid ${DEV_TOKEN_LIFETIME}):`,
+      `    ${printableToken}`,
+      '  GraphiQL already sends it in its headers. From a shell:',
+      `    curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer ${printableToken}" -d '{"query":"{ personas { id name } }"}'`,
+    );
+  }
+  lines.push('', '  Ctrl-C to stop.', '', '');
+  return lines.join('\n');
+}
+
+/**
+ * Stops the supervisor on the first SIGINT/SIGTERM (graceful, then exit 0); a second signal
+ * at least half a second later (a second Ctrl-C, not the same one relayed by npm or tsx)
+ * SIGKILLs every child and exits 1.
+ */
+function stopOnSignals(supervisor: Supervisor, logger: Logger): () => boolean {
+  let firstAt: number | null = null;
+  const handler = (signal: NodeJS.Signals) => {
+    if (firstAt !== null) {
+      if (Date.now() - firstAt < 500) return;
+      logger.warn({ signal }, 'second signal, killing every service');
+      supervisor.kill();
+      exitAfterLogs(logger, 1);
+      return;
+    }
+    firstAt = Date.now();
+    logger.info({ signal }, 'shutting down');
+    supervisor.stop().then(
+      () => {
+        logger.info('every service stopped');
+        exitAfterLogs(logger, 0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        exitAfterLogs(logger, 1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => firstAt !== null;
+}
+
+/**
+ * `npm start`: the local development runner. Checks Postgres and NATS, prepares local
+ * authentication (scripts/lib/local-auth.ts), migrates the four schemas once, then supervises
+ * one process per service (four subgraphs, three workers, the gateway; scripts/lib/supervisor.ts):
+ * each child's lines are printed prefixed with its name, a crashed child is restarted with
+ * backoff while the others keep running. Once all are ready it seeds an empty database and
+ * prints the GraphiQL URL (and the development token when it generated one).
+ *
+ * `NODE_ENV` defaults to `development` for the children. Ports set to 0 are refused. Ctrl-C or
+ * SIGTERM stops every child gracefully (SIGKILL after 15 s) and exits 0; a second Ctrl-C kills
+ * them at once. A service not ready within 120 s, or exiting before it is, fails the start
+ * (exit 1, naming it with its last lines, after stopping the others). The supervisor logs `service started` with `child` (name) and `pid` whenever it
+ * spawns a service.
  */
 async function main(): Promise<void> {
-  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
-  const env = process.env;
-  const logger = createLogger('platform', env.LOG_LEVEL ?? 'info');
-  const problems = await preflight(env.DATABASE_URL ?? DEFAULT_DATABASE_URL, env.NATS_URL ?? DEFAULT_NATS_URL);
+  const logger = createLogger('platform', process.env.LOG_LEVEL ?? 'info');
+  const problems = await preflight(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, process.env.NATS_URL ?? DEFAULT_NATS_URL);
   if (problems.length > 0) {
     for (const problem of problems) logger.fatal(problem);
-    process.exit(1);
+    exitAfterLogs(logger, 1);
+    return;
   }
+  let supervisor: Supervisor | null = null;
+  let stopping = () => false;
   try {
-    const stack = await startStack(env, logger);
-    onSignals(() => stack.stop(), logger);
-    await seedIfEmpty(stack.gatewayUrl, logger);
-    const url = stack.gatewayUrl.replace('127.0.0.1', 'localhost');
-    process.stdout.write(`\n  Threads Agent Supergraph is up: GraphiQL at ${url}\n  Ctrl-C to stop.\n\n`);
+    const auth = await prepareLocalAuth(process.env);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: process.env.NODE_ENV || 'development',
+      APOLLO_TELEMETRY_DISABLED: process.env.APOLLO_TELEMETRY_DISABLED ?? '1',
+      ...auth.env,
+    };
+    const plan = planPlatform(env);
+    await migrateAll(env, logger);
+    const started = new Supervisor(plan.services, { logger, cwd: REPOSITORY_ROOT, output: loggerOutput(logger) });
+    supervisor = started;
+    process.on('exit', () => started.kill());
+    stopping = stopOnSignals(started, logger);
+    const ready = await started.start();
+    const gatewayUrl = ready.find((message) => message.service === 'gateway')?.url ?? `http://127.0.0.1:${plan.gatewayPort}/graphql`;
+    if (auth.seedToken) {
+      await seedIfEmpty(gatewayUrl, logger, auth.seedToken).catch((err: unknown) => {
+        logger.error({ err }, 'seeding failed; the platform runs without the demo data');
+      });
+    } else {
+      logger.info('not seeding: AUTH_JWKS_URL is configured (tokens come from the identity provider), so npm start has no token for the seed requests');
+    }
+    loggerOutput(logger).write(banner(plan.gatewayPort, auth.printableToken));
   } catch (err) {
-    logger.fatal({ err }, describeStartupError(err));
-    process.exit(1);
+    if (stopping()) return;
+    if (err instanceof ServiceStartError) {
+      logger.fatal({ child: err.service, lastLines: err.lastLines }, `start-up failed: ${err.message}`);
+    } else {
+      logger.fatal(err instanceof ConfigError ? {} : { err }, describeStartupError(err));
+    }
+    await supervisor?.stop();
+    exitAfterLogs(logger, 1);
   }
 }
 
