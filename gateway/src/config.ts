@@ -39,6 +39,9 @@ const schema = z
     RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('threads-agent:rate'),
     REDIS_URL: optionalUrl(),
     BLOCK_FIELD_SUGGESTIONS: flag(true),
+    PERSISTED_OPERATIONS: z.enum(['apq', 'enforce', 'off']).default('apq'),
+    PERSISTED_OPERATIONS_MANIFEST: optionalString(),
+    APQ_TTL_SECONDS: positiveInt(86_400),
     ...subgraphCallFields,
   })
   .superRefine((config, ctx) => {
@@ -48,6 +51,9 @@ const schema = z
         path: ['AUTH_JWT_SECRET'],
         message: 'set exactly one of AUTH_JWT_SECRET (HS256) and AUTH_JWKS_URL (RS256/ES256); `npm start` generates a local secret',
       });
+    }
+    if (config.PERSISTED_OPERATIONS === 'enforce' && !config.PERSISTED_OPERATIONS_MANIFEST) {
+      ctx.addIssue({ code: 'custom', path: ['PERSISTED_OPERATIONS_MANIFEST'], message: 'required with PERSISTED_OPERATIONS=enforce (an Apollo persisted-query manifest)' });
     }
     if (!config.SUBGRAPH_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SUBGRAPH_JWT_SECRET'], message: 'required: the gateway signs every subgraph request with it' });

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { BaseContext } from '@apollo/server';
 import type { Principal } from '../../lib/auth';
 import type { Logger } from '../../lib/logger';
+import { traceIdOf } from '../../lib/server';
 
 /** What every operation executed by the gateway carries. */
 export interface GatewayContext extends BaseContext {
@@ -33,7 +34,7 @@ export function gatewayContext(headers: IncomingHttpHeaders, principal: Principa
     principal,
     requestId,
     ...(traceparent ? { traceparent } : {}),
-    logger: logger.child({ requestId, sub: principal.sub }),
+    logger: logger.child({ requestId, sub: principal.sub, ...(traceIdOf(traceparent) ? { traceId: traceIdOf(traceparent) } : {}) }),
     reportCost: first(headers['x-graphql-cost']) === 'include',
     internal: false,
   };

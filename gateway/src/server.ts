@@ -21,6 +21,8 @@ import { OperationGuard } from './security/operation-guard';
 import { armorProtection, parseOptions } from './security/operation-limits';
 import type { OperationLimits } from './security/operation-limits';
 import { createRateLimiter } from './security/rate-limiter';
+import { redisStringCache } from './security/redis-cache';
+import { Safelist } from './security/safelist';
 import { securityPlugin } from './security/security-plugin';
 import { createSubgraphHeaders } from './security/subgraph-credentials';
 import { subgraphCallSettings } from './subgraph-calls';
@@ -46,6 +48,18 @@ async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   });
   await redis.connect().catch(() => undefined);
   return redis;
+}
+
+/** Key prefix of automatic persisted queries in Redis. */
+const APQ_PREFIX = 'threads-agent:apq:';
+
+/**
+ * Automatic persisted queries: off with a safelist (`enforce`) or `off`; otherwise in Apollo
+ * Server's bounded in-memory LRU cache, or in Redis (shared by replicas) when `REDIS_URL` is set.
+ */
+function persistedQueries(config: GatewayConfig, redis: Redis | undefined) {
+  if (config.PERSISTED_OPERATIONS !== 'apq') return false as const;
+  return redis ? { cache: redisStringCache(redis, APQ_PREFIX, config.APQ_TTL_SECONDS), ttl: config.APQ_TTL_SECONDS } : { ttl: config.APQ_TTL_SECONDS };
 }
 
 function operationLimits(config: GatewayConfig): OperationLimits {
@@ -84,6 +98,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       rateLimiter: createRateLimiter({ pointsPerMinute: config.RATE_LIMIT_PER_MINUTE, redis, keyPrefix: config.RATE_LIMIT_KEY_PREFIX }),
       costPerRequest: config.RATE_LIMIT_COST_PER_REQUEST,
     });
+    const safelist = config.PERSISTED_OPERATIONS === 'enforce' ? Safelist.load(config.PERSISTED_OPERATIONS_MANIFEST!) : undefined;
+    if (safelist) logger.info({ operations: safelist.size }, 'persisted-operation safelist enforced');
     const limits = operationLimits(config);
     const armor = armorProtection(limits);
     const authenticate = createAuthenticator(config);
@@ -107,6 +123,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       introspection: config.GRAPHQL_INTROSPECTION,
       validationRules: armor.validationRules,
       parseOptions: parseOptions(limits),
+      persistedQueries: persistedQueries(config, redis),
       plugins: [
         metricsPlugin<GatewayContext>(metrics),
         errorLoggingPlugin(),
@@ -119,6 +136,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     const graphql = await listenGraphQL({
       apollo,
       authenticate: (req) => authenticate(req.headers.authorization),
+      ...(safelist ? { screen: (request: Record<string, unknown>) => safelist.admit(request) } : {}),
       context: async (req, principal) => gatewayContext(req.headers, principal, logger),
       port: config.GATEWAY_PORT,
       host: config.GATEWAY_HOST,
@@ -152,6 +170,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       guard,
       validationRules: armor.validationRules,
       maxTokens: config.MAX_TOKENS,
+      safelist,
       logger,
       isProd: config.NODE_ENV !== 'development',
     });

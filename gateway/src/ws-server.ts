@@ -14,6 +14,7 @@ import type { GatewayContext } from './context';
 import type { Authenticator } from './security/authenticate';
 import type { OperationGuard } from './security/operation-guard';
 import { isTokenLimitError, tooComplexError } from './security/operation-limits';
+import type { Safelist } from './security/safelist';
 import type { SubscriptionBridge } from './subscriptions/bridge';
 import type { RunQuery } from './subscriptions/event-fields';
 
@@ -46,6 +47,8 @@ export interface WebSocketServerOptions {
   /** graphql-armor's validation rules (depth, aliases, directives). */
   validationRules: ValidationRule[];
   maxTokens: number;
+  /** With `PERSISTED_OPERATIONS=enforce`: only listed operations may be subscribed or run. */
+  safelist?: Safelist;
   logger: Logger;
   isProd: boolean;
 }
@@ -98,7 +101,16 @@ export function startWebSocketServer(options: WebSocketServerOptions): () => Pro
         const principal = principals.get(ctx.extra.socket);
         if (!principal) return [new GraphQLError('Unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
         const schema = options.getSchema();
-        const document = parseWithLimit(payload.query, options.maxTokens);
+        let query = payload.query;
+        if (options.safelist) {
+          try {
+            query = options.safelist.admit({ query: payload.query, extensions: payload.extensions }).query as string;
+          } catch (err) {
+            if (err instanceof GraphQLError) return [wsError(err)];
+            throw err;
+          }
+        }
+        const document = parseWithLimit(query, options.maxTokens);
         if (document instanceof GraphQLError) return [document];
         const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
         if (errors.length > 0) return errors.map((e) => wsError(e, 'GRAPHQL_VALIDATION_FAILED'));

@@ -2,3 +2,4 @@ export { createDatabase } from './database';
 export type { DatabaseOptions } from './database';
 export { migrateToLatest } from './migrate';
 export { pingDatabase } from './ping';
+export { addCreatedByColumn, dropCreatedByColumn } from './created-by';

@@ -6,6 +6,7 @@ import { AuthenticationError } from '../auth';
 import type { Principal } from '../auth';
 import type { Logger } from '../logger';
 import { createGraphQLHandler } from './http-handler';
+import type { RequestScreen } from './http-handler';
 
 /** Options of {@link listenGraphQL}. */
 export interface GraphQLServerOptions<TContext extends BaseContext> {
@@ -17,6 +18,8 @@ export interface GraphQLServerOptions<TContext extends BaseContext> {
    * {@link AuthenticationError} answers 401 `UNAUTHENTICATED` and runs nothing.
    */
   authenticate: (req: IncomingMessage) => Promise<Principal>;
+  /** Optional check of every authenticated request before Apollo Server (e.g. a safelist). */
+  screen?: RequestScreen;
   port: number;
   host?: string;
   logger: Logger;
@@ -47,7 +50,7 @@ function rejectUnauthenticated(res: ServerResponse, message: string): void {
  */
 export async function listenGraphQL<TContext extends BaseContext>(options: GraphQLServerOptions<TContext>): Promise<GraphQLServer> {
   await options.apollo.start();
-  const handle = createGraphQLHandler(options.apollo, options.context);
+  const handle = createGraphQLHandler(options.apollo, options.context, options.screen);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (options.route?.(req, res)) return;

@@ -1,6 +1,7 @@
 export { startAdminServer } from './admin-server';
 export type { AdminServer, AdminServerOptions, ReadinessCheck } from './admin-server';
 export { createGraphQLHandler, MAX_BODY_BYTES } from './http-handler';
+export type { RequestScreen } from './http-handler';
 export { listenGraphQL } from './graphql-server';
 export type { GraphQLServer, GraphQLServerOptions } from './graphql-server';
 export { metricsPlugin } from './metrics-plugin';
@@ -14,4 +15,4 @@ export { startSubgraph, startSubgraphServer, subgraphAccess } from './subgraph-s
 export type { RunningService, SubgraphAccess, SubgraphOptions, SubgraphServerOptions } from './subgraph-server';
 export { describeStartupError, runEntryPoint } from './entry-point';
 export type { Stoppable } from './entry-point';
-export { requestLogger } from './request-logger';
+export { requestLogger, traceIdOf } from './request-logger';

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
+import type { Principal } from '../../../lib/auth';
 import type { Logger } from '../../../lib/logger';
 import { requestLogger } from '../../../lib/server';
 import type { AchievementsDatabase } from './db/database';
@@ -16,6 +17,8 @@ export interface AchievementsContext {
   logger: Logger;
   metrics: AchievementsMetrics;
   loaders: AchievementsLoaders;
+  /** The caller the gateway vouched for (`sub`, scopes). */
+  caller: Principal;
 }
 
 /** Long-lived dependencies shared by all requests. */
@@ -27,13 +30,14 @@ export interface AchievementsContextDeps {
 }
 
 /** Builds the per-request context factory: fresh DataLoaders and a request-scoped logger per request. */
-export function createContextFactory(deps: AchievementsContextDeps): (req: IncomingMessage) => Promise<AchievementsContext> {
-  return async (req) => {
+export function createContextFactory(deps: AchievementsContextDeps): (req: IncomingMessage, caller: Principal) => Promise<AchievementsContext> {
+  return async (req, caller) => {
     return {
       db: deps.db,
       js: deps.js,
       logger: requestLogger(deps.logger, req),
       metrics: deps.metrics,
+      caller,
       loaders: createLoaders(deps.db),
     };
   };

@@ -1,6 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { IncomingMessage } from 'node:http';
+import type { Principal } from '../../../lib/auth';
 import type { Logger } from '../../../lib/logger';
 import { requestLogger } from '../../../lib/server';
 import type { ContentDatabase } from './db/database';
@@ -13,9 +14,11 @@ export interface ContentContext {
   js: JetStreamClient;
   loaders: ContentLoaders;
   logger: Logger;
+  /** The caller the gateway vouched for (`sub`, scopes). */
+  caller: Principal;
 }
 
 /** Builds the context factory of the content subgraph (fresh loaders per request). */
 export function createContextFactory(db: Kysely<ContentDatabase>, js: JetStreamClient, logger: Logger) {
-  return async (req: IncomingMessage): Promise<ContentContext> => ({ db, js, logger: requestLogger(logger, req), loaders: createLoaders(db) });
+  return async (req: IncomingMessage, caller: Principal): Promise<ContentContext> => ({ db, js, logger: requestLogger(logger, req), loaders: createLoaders(db), caller });
 }

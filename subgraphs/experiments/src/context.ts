@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Principal } from '../../../lib/auth';
 import type { Logger } from '../../../lib/logger';
 import { requestLogger } from '../../../lib/server';
 import type { ExperimentsDb } from './db/repositories/experiments';
@@ -16,6 +17,8 @@ export interface ExperimentsContext {
   logger: Logger;
   metrics: ExperimentsMetrics;
   loaders: ExperimentsLoaders;
+  /** The caller the gateway vouched for (`sub`, scopes). */
+  caller: Principal;
 }
 
 /** Long-lived dependencies shared by all requests. */
@@ -29,13 +32,14 @@ export interface ExperimentsContextDeps {
 }
 
 /** Builds the per-request context factory: fresh DataLoaders and a request-scoped logger per request. */
-export function createContextFactory(deps: ExperimentsContextDeps): (req: IncomingMessage) => Promise<ExperimentsContext> {
-  return async (req) => {
+export function createContextFactory(deps: ExperimentsContextDeps): (req: IncomingMessage, caller: Principal) => Promise<ExperimentsContext> {
+  return async (req, caller) => {
     return {
       db: deps.db,
       js: deps.js,
       logger: requestLogger(deps.logger, req),
       metrics: deps.metrics,
+      caller,
       loaders: createLoaders(deps.db, deps.probabilities),
     };
   };

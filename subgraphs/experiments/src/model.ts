@@ -12,6 +12,8 @@ export interface Experiment {
   winnerVariantId: string | null;
   startedAt: Date | null;
   endedAt: Date | null;
+  /** `sub` of the caller who created it; null before authentication existed. */
+  createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -40,6 +42,7 @@ export function toExperiment(row: ExperimentRow): Experiment {
     winnerVariantId: row.winner_variant_id,
     startedAt: row.started_at,
     endedAt: row.ended_at,
+    createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -62,14 +62,14 @@ describe('the edge: authorization by scope', () => {
   it('wrote nothing for the refused mutations', async () => {
     const state = await admin(
       `query($p: ID!, $post: ID!, $job: ID!, $e: ID!, $a: ID!) {
-        persona(id: $p) { tone } post(id: $post) { hook engagement { impressions } } generationJob(id: $job) { status }
-        experiment(id: $e) { status } achievement(id: $a) { title } experiments { id } achievements { totalCount }
+        persona(id: $p) { tone createdBy } post(id: $post) { hook engagement { impressions } } generationJob(id: $job) { status createdBy }
+        experiment(id: $e) { status createdBy } achievement(id: $a) { title createdBy } experiments { id } achievements { totalCount }
       }`,
       { p: personaId, post: postId, job: jobId, e: experimentId, a: achievementId },
     );
     const data = state.data as unknown as {
-      persona: { tone: string }; post: { hook: string; engagement: unknown }; generationJob: { status: string };
-      experiment: { status: string }; achievement: { title: string }; experiments: unknown[]; achievements: { totalCount: number };
+      persona: { tone: string; createdBy: string }; post: { hook: string; engagement: unknown }; generationJob: { status: string; createdBy: string };
+      experiment: { status: string; createdBy: string }; achievement: { title: string; createdBy: string }; experiments: unknown[]; achievements: { totalCount: number };
     };
     expect(data.persona.tone).toBe('dry');
     expect(data.post.hook).not.toBe('hijacked');
@@ -80,6 +80,16 @@ describe('the edge: authorization by scope', () => {
     expect(data.experiments).toHaveLength(1);
     expect(data.achievements.totalCount).toBe(1);
     expect(await count('{ personas { id } }', (d) => d.personas as unknown[])).toBe(1);
+  });
+
+  it('records who created each row (the caller the gateway vouched for)', async () => {
+    const state = await admin('query($p: ID!, $job: ID!, $e: ID!, $a: ID!) { persona(id: $p) { createdBy } generationJob(id: $job) { createdBy } experiment(id: $e) { createdBy } achievement(id: $a) { createdBy } }', {
+      p: personaId,
+      job: jobId,
+      e: experimentId,
+      a: achievementId,
+    });
+    expect(Object.values(state.data as unknown as Record<string, { createdBy: string }>).map((row) => row.createdBy)).toEqual(['test-user', 'test-user', 'test-user', 'test-user']);
   });
 
   it.each([

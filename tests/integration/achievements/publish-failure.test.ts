@@ -36,7 +36,7 @@ describe('createAchievement when NATS is unavailable', () => {
     });
     const registry = new Registry();
     const metrics = createAchievementsMetrics(registry);
-    const ctx: AchievementsContext = { db, js: jetstream(nc), logger: pino({ level: 'error' }, sink), metrics, loaders: createLoaders(db) };
+    const ctx: AchievementsContext = { db, js: jetstream(nc), logger: pino({ level: 'error' }, sink), metrics, loaders: createLoaders(db), caller: { sub: 'publish-failure-test', scopes: new Set(['achievements:write']) } };
     try {
       const achievement = await mutationResolvers.createAchievement(
         null,

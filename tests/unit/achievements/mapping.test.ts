@@ -25,6 +25,7 @@ const row: AchievementRow = {
   metrics: { p95MsBefore: 420, p95MsAfter: 180 },
   started_at: null,
   completed_at: null,
+  created_by: 'alice',
   created_at: new Date('2026-11-21T10:00:00.000Z'),
   updated_at: new Date('2026-11-21T10:05:00.000Z'),
 };
@@ -61,7 +62,8 @@ describe('toNewAchievementRow', () => {
       startedAt: new Date('2026-02-01T08:00:00Z'),
       completedAt: new Date('2026-02-01T14:45:00Z'),
     });
-    const values = toNewAchievementRow(input);
+    const values = toNewAchievementRow(input, 'alice');
+    expect(values.created_by).toBe('alice');
     expect(values.duration_hours).toBe(6.75);
     expect(values.metrics).toBe('{"steps":[1,2]}');
     expect(values.source_type).toBe('MANUAL');
@@ -78,7 +80,7 @@ describe('toNewAchievementRow', () => {
       startedAt: new Date('2026-02-01T08:00:00Z'),
       completedAt: new Date('2026-02-01T14:45:00Z'),
     });
-    expect(toNewAchievementRow(input).duration_hours).toBe(3);
+    expect(toNewAchievementRow(input, 'alice').duration_hours).toBe(3);
   });
 });
 

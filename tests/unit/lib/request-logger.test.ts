@@ -23,6 +23,18 @@ describe('requestLogger', () => {
     expect(lines[0]).toMatchObject({ requestId: 'req-42', msg: 'hello' });
   });
 
+  it('binds the trace id of a W3C traceparent', () => {
+    const { logger, lines } = capture();
+    requestLogger(logger, request({ 'x-request-id': 'req-7', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' })).info('hello');
+    expect(lines[0]).toMatchObject({ requestId: 'req-7', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
+  });
+
+  it('ignores a malformed traceparent', () => {
+    const { logger, lines } = capture();
+    requestLogger(logger, request({ traceparent: 'not-a-traceparent' })).info('hello');
+    expect(lines[0]?.traceId).toBeUndefined();
+  });
+
   it('makes up a UUID when the header is missing', () => {
     const { logger, lines } = capture();
     requestLogger(logger, request({})).info('hello');

@@ -59,6 +59,8 @@ export interface AchievementsTable {
   metrics: Json;
   started_at: Timestamp | null;
   completed_at: Timestamp | null;
+  /** `sub` of the caller who created the row; null for rows from before authentication. */
+  created_by: string | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

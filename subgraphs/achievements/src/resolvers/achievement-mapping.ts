@@ -33,6 +33,8 @@ export interface Achievement {
   metrics: Record<string, unknown>;
   startedAt: Date | null;
   completedAt: Date | null;
+  /** `sub` of the caller who created it; null before authentication existed. */
+  createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -62,6 +64,7 @@ export function toAchievement(row: AchievementRow): Achievement {
     metrics: row.metrics,
     startedAt: row.started_at,
     completedAt: row.completed_at,
+    createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -71,8 +74,9 @@ export function toAchievement(row: AchievementRow): Achievement {
  * Maps a validated create input to the inserted row. `durationHours`, when not given, is derived
  * from `startedAt`/`completedAt` ({@link deriveDurationHours}).
  */
-export function toNewAchievementRow(input: CreateAchievementInput): NewAchievementRow {
+export function toNewAchievementRow(input: CreateAchievementInput, createdBy: string): NewAchievementRow {
   return {
+    created_by: createdBy,
     title: input.title,
     description: input.description,
     category: input.category,

@@ -39,7 +39,7 @@ export const mutationResolvers = {
     const { input } = validateInput(createArgs, args);
     let row;
     try {
-      row = await insertAchievement(ctx.db, toNewAchievementRow(input));
+      row = await insertAchievement(ctx.db, toNewAchievementRow(input, ctx.caller.sub));
     } catch (err) {
       if (err instanceof DuplicateSourceError) {
         throw new ConflictError(`An achievement from ${input.sourceType} ${input.sourceId ?? ''} already exists`, { cause: err });

@@ -23,6 +23,8 @@ export interface PersonasTable {
   description: string;
   hook_model: string;
   body_model: string;
+  /** `sub` of the caller who created the row; null for rows from before authentication. */
+  created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -45,6 +47,8 @@ export interface GenerationJobsTable {
   post_id: Generated<string>;
   /** When the JOBS message was accepted by JetStream; null means "to (re)publish". */
   published_at: Timestamp | null;
+  /** `sub` of the caller who created the row; null for rows from before authentication. */
+  created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   started_at: Timestamp | null;

@@ -13,6 +13,8 @@ export interface GeneratePostRequest {
   topic: string;
   idempotencyKey: string | null;
   experimentId: string | null;
+  /** `sub` of the caller. */
+  createdBy: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function generatePost(
     topic: request.topic,
     idempotency_key: request.idempotencyKey,
     experiment_id: request.experimentId,
+    created_by: request.createdBy,
   });
   if (!created) return sameRequestOrConflict(job, request);
   try {

@@ -21,6 +21,7 @@ export const jobResolvers = {
           topic: input.topic,
           idempotencyKey: input.idempotencyKey ?? null,
           experimentId: input.experimentId ?? null,
+          createdBy: ctx.caller.sub,
         },
         ctx.logger,
       );
@@ -32,6 +33,7 @@ export const jobResolvers = {
     persona: (row: GenerationJobRow, _: unknown, ctx: ContentContext) => ctx.loaders.personaById.load(row.persona_id),
     idempotencyKey: (row: GenerationJobRow) => row.idempotency_key,
     post: (row: GenerationJobRow, _: unknown, ctx: ContentContext) => (row.status === 'COMPLETED' ? ctx.loaders.postById.load(row.post_id) : null),
+    createdBy: (row: GenerationJobRow) => row.created_by,
     createdAt: (row: GenerationJobRow) => row.created_at,
     startedAt: (row: GenerationJobRow) => row.started_at,
     completedAt: (row: GenerationJobRow) => row.completed_at,

@@ -21,6 +21,7 @@ export const personaResolvers = {
         description: input.description,
         hook_model: input.hookModel,
         body_model: input.bodyModel,
+        created_by: ctx.caller.sub,
       });
       if (!row) throw new ConflictError(`a persona named "${input.name}" already exists`);
       return row;
@@ -49,6 +50,7 @@ export const personaResolvers = {
     __resolveReference: (ref: { id: unknown }, ctx: ContentContext) => (isUuid(ref.id) ? ctx.loaders.personaById.load(ref.id) : null),
     hookModel: (row: PersonaRow) => row.hook_model,
     bodyModel: (row: PersonaRow) => row.body_model,
+    createdBy: (row: PersonaRow) => row.created_by,
     createdAt: (row: PersonaRow) => row.created_at,
     updatedAt: (row: PersonaRow) => row.updated_at,
     posts: (row: PersonaRow, args: { first?: number | null; after?: string | null }, ctx: ContentContext) =>

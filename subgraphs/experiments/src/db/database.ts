@@ -29,6 +29,8 @@ export interface ExperimentsTable {
   started_at: Timestamp | null;
   /** Time it became COMPLETED. */
   ended_at: Timestamp | null;
+  /** `sub` of the caller who created the row; null for rows from before authentication. */
+  created_by: string | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -97,6 +97,7 @@ export const mutationResolvers = {
       name: input.name,
       description: input.description,
       personaId: input.personaId,
+      createdBy: ctx.caller.sub,
       variants: input.variants.map((v) => ({ name: v.name, isControl: v.isControl, dimensions: v.dimensions as Record<string, unknown> })),
     });
     ctx.metrics.created.inc();

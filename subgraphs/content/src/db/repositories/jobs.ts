@@ -10,6 +10,7 @@ export interface NewJob {
   topic: string;
   idempotency_key: string | null;
   experiment_id: string | null;
+  created_by: string;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ContentDatabase, PersonaRow, PersonasTable } from '../database';
 import { CONTENT_SCHEMA } from '../database';
 
 /** Fields of a new persona. */
-export type NewPersona = Pick<PersonaRow, 'name' | 'emoji' | 'tone' | 'description' | 'hook_model' | 'body_model'>;
+export type NewPersona = Pick<PersonaRow, 'name' | 'emoji' | 'tone' | 'description' | 'hook_model' | 'body_model' | 'created_by'>;
 
 /** Inserts a persona; returns null when the name is taken. */
 export async function insertPersona(db: Kysely<ContentDatabase>, persona: NewPersona): Promise<PersonaRow | null> {

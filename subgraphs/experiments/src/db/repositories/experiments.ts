@@ -17,6 +17,8 @@ export interface NewExperiment {
   name: string;
   description: string;
   personaId: string;
+  /** `sub` of the caller. */
+  createdBy: string;
   variants: Array<{ name: string; isControl: boolean; dimensions: Record<string, unknown> }>;
 }
 
@@ -55,7 +57,7 @@ export async function insertExperimentWithVariants(
     const experiment = await trx
       .withSchema(EXPERIMENTS_SCHEMA)
       .insertInto('experiments')
-      .values({ name: input.name, description: input.description, persona_id: input.personaId })
+      .values({ name: input.name, description: input.description, persona_id: input.personaId, created_by: input.createdBy })
       .returningAll()
       .executeTakeFirstOrThrow();
     const variants = await trx
