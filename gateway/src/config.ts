@@ -8,6 +8,7 @@ const secret = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32
 const schema = z
   .object({
     NATS_URL: commonFields.NATS_URL,
+    NATS_PREFIX: commonFields.NATS_PREFIX,
     LOG_LEVEL: commonFields.LOG_LEVEL,
     NODE_ENV: commonFields.NODE_ENV,
     GATEWAY_PORT: port(4000),

@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import Redis from 'ioredis';
+import { subjectsFor } from '../../lib/events';
 import { createLogger } from '../../lib/logger';
 import type { Logger } from '../../lib/logger';
 import { createServiceMetrics } from '../../lib/metrics';
@@ -157,6 +158,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       logger,
       queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
       trajectoryWaitMs: config.SUBSCRIPTION_TRAJECTORY_WAIT_MS,
+      subjects: subjectsFor(config.NATS_PREFIX),
     });
     const closeWs = startWebSocketServer({
       server: graphql.server,

@@ -47,11 +47,17 @@ export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trac
  */
 export const nodeEnv = z.enum(['development', 'production', 'test']).default('production');
 
+/**
+ * `NATS_PREFIX`: isolates a deployment on a shared NATS server (its own streams, consumers and
+ * subjects); letters, digits, `_` and `-`, at most 32; unset gives the brief's names.
+ */
+export const natsPrefix = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and -, at most 32').optional());
+
 /** Host admin ports (`/healthz`, `/readyz`, `/metrics`) bind to; `0.0.0.0` in a cluster. */
 export const adminHost = z.string().min(1).default('127.0.0.1');
 
 /**
- * Fields every subgraph and worker shares: `DATABASE_URL`, `NATS_URL`, `LOG_LEVEL`, `NODE_ENV`,
+ * Fields every subgraph and worker shares: `DATABASE_URL`, `NATS_URL`, `NATS_PREFIX`, `LOG_LEVEL`, `NODE_ENV`,
  * the bind hosts (`SUBGRAPH_HOST` for GraphQL, `ADMIN_HOST` for admin ports, both 127.0.0.1 by
  * default) and `SUBGRAPH_JWT_SECRET` (verifies the gateway's credential; required to serve
  * GraphQL, at least 32 characters). A subgraph's own `<NAME>_DATABASE_URL` falls back to
@@ -60,6 +66,7 @@ export const adminHost = z.string().min(1).default('127.0.0.1');
 export const commonFields = {
   DATABASE_URL: url(DEFAULT_DATABASE_URL),
   NATS_URL: z.string().min(1).default(DEFAULT_NATS_URL),
+  NATS_PREFIX: natsPrefix,
   LOG_LEVEL: logLevel,
   NODE_ENV: nodeEnv,
   SUBGRAPH_HOST: z.string().min(1).default('127.0.0.1'),

@@ -6,6 +6,7 @@ export {
   commonFields,
   flag,
   logLevel,
+  natsPrefix,
   nodeEnv,
   optionalString,
   optionalUrl,

@@ -1,24 +1,49 @@
 import { z } from 'zod';
 
+/** NATS subjects of the platform (brief §5), as {@link subjectsFor} names them. */
+export interface Subjects {
+  /** JOBS stream: one message per generation job, `Nats-Msg-Id` = job id. */
+  generateJob: string;
+  postCreated: string;
+  postEngagement: string;
+  /** Status changes of one job (EVENTS stream). */
+  jobStatus: (jobId: string) => string;
+  /** Token deltas of one running job (core NATS, not persisted). */
+  jobProgress: (jobId: string) => string;
+  trajectoryCreated: string;
+  experimentUpdated: string;
+  achievementCreated: string;
+  /** NATS services API endpoint of experiments: pick a variant for a job. */
+  assignVariant: string;
+}
+
 /**
  * The wire contract between services: NATS subjects, CloudEvents `type`s and `data` shapes
  * (brief §5). Producers and consumers import these; no service reads another's tables.
+ *
+ * With a `prefix` (`NATS_PREFIX`, e.g. one per test run or per developer on a shared NATS),
+ * every subject starts with `<prefix>.`, so deployments on one server never see each other's
+ * jobs, events or service requests. Without one the subjects are the brief's.
+ *
+ * @example subjectsFor('t1a2b').postCreated === 't1a2b.events.content.post.created'
  */
-export const subjects = {
-  /** JOBS stream: one message per generation job, `Nats-Msg-Id` = job id. */
-  generateJob: 'jobs.content.generate',
-  postCreated: 'events.content.post.created',
-  postEngagement: 'events.content.post.engagement',
-  /** Status changes of one job (EVENTS stream). */
-  jobStatus: (jobId: string) => `events.content.job.${jobId}`,
-  /** Token deltas of one running job (core NATS, not persisted). */
-  jobProgress: (jobId: string) => `progress.content.job.${jobId}`,
-  trajectoryCreated: 'events.emotion.trajectory.created',
-  experimentUpdated: 'events.experiments.experiment.updated',
-  achievementCreated: 'events.achievements.achievement.created',
-  /** NATS services API endpoint of experiments: pick a variant for a job. */
-  assignVariant: 'experiments.assign-variant',
-} as const;
+export function subjectsFor(prefix?: string | null): Subjects {
+  const p = prefix ? `${prefix}.` : '';
+  return {
+    generateJob: `${p}jobs.content.generate`,
+    postCreated: `${p}events.content.post.created`,
+    postEngagement: `${p}events.content.post.engagement`,
+    jobStatus: (jobId) => `${p}events.content.job.${jobId}`,
+    jobProgress: (jobId) => `${p}progress.content.job.${jobId}`,
+    trajectoryCreated: `${p}events.emotion.trajectory.created`,
+    experimentUpdated: `${p}events.experiments.experiment.updated`,
+    achievementCreated: `${p}events.achievements.achievement.created`,
+    assignVariant: `${p}experiments.assign-variant`,
+  };
+}
+
+/** The subjects without a prefix (the brief's names). */
+export const subjects: Subjects = subjectsFor(null);
 
 /** CloudEvents `type` values. */
 export const eventTypes = {

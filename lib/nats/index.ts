@@ -1,6 +1,8 @@
 export { connectNats } from './connect';
-export { EVENTS_STREAM, JOBS_STREAM, STREAMS, ensureDurableConsumer, provisionStreams } from './streams';
-export type { DurableConsumerOptions } from './streams';
+export { EVENTS_STREAM, JOBS_STREAM, ensureDurableConsumer, provisionStreams, streamConfigsFor, streamNamesFor } from './streams';
+export type { DurableConsumerOptions, StreamNames } from './streams';
+export { natsNames } from './names';
+export type { NatsNames } from './names';
 export { InvalidEventError, createCloudEvent, parseCloudEvent } from './cloudevent';
 export type { CloudEvent, CloudEventInit } from './cloudevent';
 export { publishEvent, publishTransient } from './publish';

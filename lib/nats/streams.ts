@@ -3,32 +3,47 @@ import type { ConsumerConfig, JetStreamManager, StreamConfig } from '@nats-io/je
 import type { NatsConnection } from '@nats-io/nats-core';
 import { nanos } from '@nats-io/nats-core';
 
-/** Name of the work-queue stream of asynchronous jobs (`jobs.>`). */
+/** Name of the work-queue stream of asynchronous jobs (`jobs.>`) without a prefix. */
 export const JOBS_STREAM = 'JOBS';
-/** Name of the stream of domain events (`events.>`). */
+/** Name of the stream of domain events (`events.>`) without a prefix. */
 export const EVENTS_STREAM = 'EVENTS';
 
 const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 const EVENTS_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Stream configurations of brief §5: JOBS (work queue) and EVENTS (limits, 7 days). */
-export const STREAMS: ReadonlyArray<Partial<StreamConfig> & { name: string; subjects: string[] }> = [
-  {
-    name: JOBS_STREAM,
-    subjects: ['jobs.>'],
-    retention: RetentionPolicy.Workqueue,
-    storage: StorageType.File,
-    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-  },
-  {
-    name: EVENTS_STREAM,
-    subjects: ['events.>'],
-    retention: RetentionPolicy.Limits,
-    storage: StorageType.File,
-    max_age: nanos(EVENTS_MAX_AGE_MS),
-    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
-  },
-];
+/** Stream names of one deployment: `JOBS` / `EVENTS`, or `<prefix>_JOBS` / `<prefix>_EVENTS`. */
+export interface StreamNames {
+  jobs: string;
+  events: string;
+}
+
+/** The stream names for a `NATS_PREFIX` (see `subjectsFor`). */
+export function streamNamesFor(prefix?: string | null): StreamNames {
+  return prefix ? { jobs: `${prefix}_${JOBS_STREAM}`, events: `${prefix}_${EVENTS_STREAM}` } : { jobs: JOBS_STREAM, events: EVENTS_STREAM };
+}
+
+/** Stream configurations of brief §5: JOBS (work queue) and EVENTS (limits, 7 days), for a prefix. */
+export function streamConfigsFor(prefix?: string | null): Array<Partial<StreamConfig> & { name: string; subjects: string[] }> {
+  const names = streamNamesFor(prefix);
+  const p = prefix ? `${prefix}.` : '';
+  return [
+    {
+      name: names.jobs,
+      subjects: [`${p}jobs.>`],
+      retention: RetentionPolicy.Workqueue,
+      storage: StorageType.File,
+      duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    },
+    {
+      name: names.events,
+      subjects: [`${p}events.>`],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      max_age: nanos(EVENTS_MAX_AGE_MS),
+      duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    },
+  ];
+}
 
 async function upsertStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
   try {
@@ -45,13 +60,14 @@ function isNotFound(err: unknown): boolean {
 }
 
 /**
- * Creates or updates the JOBS and EVENTS streams. Idempotent; safe to call from every service.
+ * Creates or updates the JOBS and EVENTS streams of a prefix. Idempotent; safe to call from
+ * every service.
  *
  * @throws when JetStream is not enabled on the server
  */
-export async function provisionStreams(nc: NatsConnection): Promise<void> {
+export async function provisionStreams(nc: NatsConnection, prefix?: string | null): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  for (const stream of STREAMS) await upsertStream(jsm, stream);
+  for (const stream of streamConfigsFor(prefix)) await upsertStream(jsm, stream);
 }
 
 /** Settings of a durable pull consumer, in milliseconds where timed. */

@@ -7,7 +7,8 @@ import { createLogger } from '../logger';
 import type { Logger } from '../logger';
 import { createServiceMetrics } from '../metrics';
 import type { ServiceMetrics } from '../metrics';
-import { connectNats, provisionStreams } from '../nats';
+import { connectNats, natsNames, provisionStreams } from '../nats';
+import type { NatsNames } from '../nats';
 import type { ReadinessCheck } from './admin-server';
 import { runShutdown } from './shutdown';
 import type { ShutdownStep } from './shutdown';
@@ -21,6 +22,8 @@ export interface RuntimeOptions {
   dbSchema: string;
   migrations: Record<string, Migration>;
   natsUrl: string;
+  /** `NATS_PREFIX`: this deployment's streams and subjects (see `natsNames`). */
+  natsPrefix?: string;
   logLevel: string;
   /** Pool size (connections). */
   dbPoolMax: number;
@@ -35,6 +38,8 @@ export interface Runtime<DB> {
   db: Kysely<DB>;
   nc: NatsConnection;
   js: JetStreamClient;
+  /** This deployment's stream names and subjects. */
+  names: NatsNames;
   /** Readiness checks for `/readyz`: Postgres answers, NATS connected. */
   readiness: ReadinessCheck[];
   /** Drains NATS, then closes the pool. Run after the servers have stopped accepting. */
@@ -61,8 +66,9 @@ export async function openRuntime<DB>(options: RuntimeOptions): Promise<Runtime<
     await migrateToLatest(db as Kysely<unknown>, options.dbSchema, options.migrations);
     const nc = await connectNats(options.natsUrl, options.service);
     steps.unshift({ name: 'drain nats', run: () => nc.drain() });
-    await provisionStreams(nc);
+    await provisionStreams(nc, options.natsPrefix);
     return {
+      names: natsNames(options.natsPrefix),
       logger,
       metrics,
       db,

@@ -4,7 +4,7 @@ import type { Stack } from '../../scripts/lib/stack';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 import { TEST_AUTH_ENV } from './auth';
-import { uniqueDurable } from './nats';
+import { TEST_NATS, uniqueDurable } from './nats';
 
 /** The whole platform on free ports over a throw-away database. */
 export interface TestStack extends Stack {
@@ -26,6 +26,7 @@ export async function startTestStack(overrides: NodeJS.ProcessEnv = {}): Promise
     ...Object.fromEntries(ports.map((name) => [name, '0'])),
     DATABASE_URL: database.url,
     NATS_URL: process.env.NATS_URL,
+    NATS_PREFIX: TEST_NATS.prefix!,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     EMOTION_CONSUMER_DURABLE: uniqueDurable('emotion-analyzer'),

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import { ZodError } from 'zod';
+import type { Subjects } from '../../../lib/events';
 import type { Logger } from '../../../lib/logger';
 import { EVENT_FIELDS } from './event-fields';
 import type { BridgeEvent, Continuation, RunQuery } from './event-fields';
@@ -18,6 +19,8 @@ export interface BridgeOptions {
   queueLimit: number;
   /** How long (ms) a finished job's stream waits for its emotion trajectory before completing. */
   trajectoryWaitMs: number;
+  /** The deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
 }
 
 /** A subscription request as graphql-ws hands it over. */
@@ -55,7 +58,7 @@ export class SubscriptionBridge {
     let subjectList: string[];
     try {
       plan = planSubscription(request.schema, request.document, request.operationName, request.variableValues ?? {}, EVENT_FIELDS);
-      subjectList = plan.spec.subjects(plan.args);
+      subjectList = plan.spec.subjects(plan.args, this.options.subjects);
     } catch (err) {
       if (err instanceof GraphQLError) return { errors: [err] };
       if (err instanceof ZodError) return errorResult(`Invalid arguments: ${err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, 'BAD_USER_INPUT');
@@ -64,7 +67,7 @@ export class SubscriptionBridge {
     const queue = new EventQueue<BridgeEvent>(this.options.queueLimit);
     const stops = subjectList.map((subject) =>
       this.options.hub.listen(subject, (msg) => {
-        const event = plan.spec.accept(msg, plan.args);
+        const event = plan.spec.accept(msg, plan.args, this.options.subjects);
         if (event) queue.push(event);
       }),
     );

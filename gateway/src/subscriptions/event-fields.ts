@@ -7,9 +7,9 @@ import {
   jobStatusChangedData,
   jobTokenDeltaData,
   postCreatedData,
-  subjects,
   trajectoryCreatedData,
 } from '../../../lib/events';
+import type { Subjects } from '../../../lib/events';
 import { parseCloudEvent } from '../../../lib/nats';
 
 /** One event as a subscriber sees it: keys plus event-only fields. */
@@ -38,9 +38,10 @@ export type Continuation = 'continue' | 'complete' | 'complete-after-trajectory'
  * field's result (`entityField`, or the whole field when null).
  */
 export interface EventFieldSpec {
-  subjects(args: Record<string, unknown>): string[];
+  /** NATS subjects to listen to, in the deployment's `subjects` (`NATS_PREFIX`). */
+  subjects(args: Record<string, unknown>, subjects: Subjects): string[];
   /** Parses and filters a message; null when it is not for this subscriber. */
-  accept(msg: Msg, args: Record<string, unknown>): BridgeEvent | null;
+  accept(msg: Msg, args: Record<string, unknown>, subjects: Subjects): BridgeEvent | null;
   /** Root query field returning the entity by `id`, e.g. `generationJob`. */
   rootQuery: string;
   /** Field of the event object holding the entity (`job`), or null when the field is the entity. */
@@ -65,11 +66,11 @@ const TERMINAL = new Set(['FAILED', 'CANCELLED']);
 
 /** `generationJobUpdated(id)`: status changes, token deltas and the trajectory of the job's post. */
 export const generationJobUpdated: EventFieldSpec = {
-  subjects: (args) => {
+  subjects: (args, subjects) => {
     const { id } = idArg.parse(args);
     return [subjects.jobStatus(id), subjects.jobProgress(id), subjects.trajectoryCreated];
   },
-  accept(msg, args) {
+  accept(msg, args, subjects) {
     const { id } = idArg.parse(args);
     if (msg.subject === subjects.trajectoryCreated) {
       const data = parseOrNull(msg, trajectoryCreatedData);
@@ -104,7 +105,7 @@ export const generationJobUpdated: EventFieldSpec = {
 
 /** `postCreated(personaId)`: every new post, or one persona's. */
 export const postCreated: EventFieldSpec = {
-  subjects: () => [subjects.postCreated],
+  subjects: (_args, subjects) => [subjects.postCreated],
   accept(msg, args) {
     const data = parseOrNull(msg, postCreatedData);
     if (!data) return null;
@@ -117,7 +118,7 @@ export const postCreated: EventFieldSpec = {
 
 /** `experimentUpdated(id)`: status changes of one experiment. */
 export const experimentUpdated: EventFieldSpec = {
-  subjects: () => [subjects.experimentUpdated],
+  subjects: (_args, subjects) => [subjects.experimentUpdated],
   accept(msg, args) {
     const data = parseOrNull(msg, experimentUpdatedData);
     return data && data.experimentId === args.id ? { key: data.experimentId } : null;
@@ -128,7 +129,7 @@ export const experimentUpdated: EventFieldSpec = {
 
 /** `achievementCreated`: every new achievement. */
 export const achievementCreated: EventFieldSpec = {
-  subjects: () => [subjects.achievementCreated],
+  subjects: (_args, subjects) => [subjects.achievementCreated],
   accept(msg) {
     const data = parseOrNull(msg, achievementCreatedData);
     return data ? { key: data.achievementId } : null;

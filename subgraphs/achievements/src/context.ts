@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../../lib/auth';
+import type { Subjects } from '../../../lib/events';
 import type { Logger } from '../../../lib/logger';
 import { requestLogger } from '../../../lib/server';
 import type { AchievementsDatabase } from './db/database';
@@ -19,12 +20,15 @@ export interface AchievementsContext {
   loaders: AchievementsLoaders;
   /** The caller the gateway vouched for (`sub`, scopes). */
   caller: Principal;
+  /** This deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
 }
 
 /** Long-lived dependencies shared by all requests. */
 export interface AchievementsContextDeps {
   db: Kysely<AchievementsDatabase>;
   js: JetStreamClient;
+  subjects: Subjects;
   logger: Logger;
   metrics: AchievementsMetrics;
 }
@@ -38,6 +42,7 @@ export function createContextFactory(deps: AchievementsContextDeps): (req: Incom
       logger: requestLogger(deps.logger, req),
       metrics: deps.metrics,
       caller,
+      subjects: deps.subjects,
       loaders: createLoaders(deps.db),
     };
   };

@@ -36,6 +36,7 @@ export async function startAchievementsSubgraph(config: AchievementsConfig, opti
       dbSchema: ACHIEVEMENTS_SCHEMA,
       migrations,
       natsUrl: config.NATS_URL,
+      natsPrefix: config.NATS_PREFIX,
       logLevel: config.LOG_LEVEL,
       dbPoolMax: config.DB_POOL_MAX,
       onQuery: options.onQuery,
@@ -46,6 +47,7 @@ export async function startAchievementsSubgraph(config: AchievementsConfig, opti
       context: createContextFactory({
         db: runtime.db,
         js: runtime.js,
+        subjects: runtime.names.subjects,
         logger: runtime.logger,
         metrics: createAchievementsMetrics(runtime.metrics.registry),
       }),

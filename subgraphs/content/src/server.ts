@@ -33,6 +33,7 @@ export async function startContentSubgraph(config: ContentConfig, options: Conte
       dbSchema: CONTENT_SCHEMA,
       migrations,
       natsUrl: config.NATS_URL,
+      natsPrefix: config.NATS_PREFIX,
       logLevel: config.LOG_LEVEL,
       dbPoolMax: config.DB_POOL_MAX,
       onQuery: options.onQuery,
@@ -40,7 +41,7 @@ export async function startContentSubgraph(config: ContentConfig, options: Conte
     sdlPath: CONTENT_SCHEMA_PATH,
     setup: (runtime) => ({
       resolvers,
-      context: createContextFactory(runtime.db, runtime.js, runtime.logger),
+      context: createContextFactory(runtime.db, runtime.js, runtime.names.subjects, runtime.logger),
     }),
     port: config.CONTENT_PORT,
     adminPort: config.CONTENT_ADMIN_PORT,

@@ -35,6 +35,7 @@ export async function startEmotionSubgraph(config: EmotionConfig, options: Emoti
       dbSchema: EMOTION_SCHEMA,
       migrations,
       natsUrl: config.NATS_URL,
+      natsPrefix: config.NATS_PREFIX,
       logLevel: config.LOG_LEVEL,
       dbPoolMax: config.DB_POOL_MAX,
       onQuery: options.onQuery,

@@ -23,6 +23,8 @@ export interface ExperimentsConfig {
   readonly DATABASE_URL: string;
   /** NATS server URL(s), comma-separated. */
   readonly NATS_URL: string;
+  /** Isolates this deployment's streams and subjects on a shared NATS (unset: the brief's names). */
+  readonly NATS_PREFIX?: string | undefined;
   /** pino level. */
   readonly LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Unexpected error messages are shown to clients only in `development`. */

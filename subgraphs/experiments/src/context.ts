@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Principal } from '../../../lib/auth';
+import type { Subjects } from '../../../lib/events';
 import type { Logger } from '../../../lib/logger';
 import { requestLogger } from '../../../lib/server';
 import type { ExperimentsDb } from './db/repositories/experiments';
@@ -19,12 +20,15 @@ export interface ExperimentsContext {
   loaders: ExperimentsLoaders;
   /** The caller the gateway vouched for (`sub`, scopes). */
   caller: Principal;
+  /** This deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
 }
 
 /** Long-lived dependencies shared by all requests. */
 export interface ExperimentsContextDeps {
   db: ExperimentsDb;
   js: JetStreamClient;
+  subjects: Subjects;
   logger: Logger;
   metrics: ExperimentsMetrics;
   /** Shared cache of `probabilityBest` estimates. */
@@ -40,6 +44,7 @@ export function createContextFactory(deps: ExperimentsContextDeps): (req: Incomi
       logger: requestLogger(deps.logger, req),
       metrics: deps.metrics,
       caller,
+      subjects: deps.subjects,
       loaders: createLoaders(deps.db, deps.probabilities),
     };
   };

@@ -37,6 +37,7 @@ export async function startExperimentsSubgraph(config: ExperimentsConfig, option
       dbSchema: EXPERIMENTS_SCHEMA,
       migrations,
       natsUrl: config.NATS_URL,
+      natsPrefix: config.NATS_PREFIX,
       logLevel: config.LOG_LEVEL,
       dbPoolMax: config.DB_POOL_MAX,
       onQuery: options.onQuery,
@@ -47,6 +48,7 @@ export async function startExperimentsSubgraph(config: ExperimentsConfig, option
       context: createContextFactory({
         db: runtime.db,
         js: runtime.js,
+        subjects: runtime.names.subjects,
         logger: runtime.logger,
         metrics: createExperimentsMetrics(runtime.metrics.registry),
         probabilities: new ProbabilityBestCache(),

@@ -1,11 +1,13 @@
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { achievementCreatedData, eventTypes, subjects } from '../../../lib/events';
+import { achievementCreatedData, eventTypes } from '../../../lib/events';
 import { connectNats, parseCloudEvent } from '../../../lib/nats';
 import type { CloudEvent } from '../../../lib/nats';
 import { eventually } from '../../support/eventually';
-import { natsUrl } from '../../support/nats';
+import { TEST_NATS, natsUrl } from '../../support/nats';
 import { createAchievement, startHarness } from './harness';
 import type { AchievementsHarness } from './harness';
+
+const { subjects } = TEST_NATS;
 
 /** One received event and whether its row was already readable in Postgres when it arrived. */
 interface Received {

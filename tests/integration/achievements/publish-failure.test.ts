@@ -12,6 +12,7 @@ import { mutationResolvers } from '../../../subgraphs/achievements/src/resolvers
 import { natsUrl } from '../../support/nats';
 import { startHarness } from './harness';
 import type { AchievementsHarness } from './harness';
+import { TEST_NATS } from '../../support/nats';
 
 describe('createAchievement when NATS is unavailable', () => {
   let harness: AchievementsHarness;
@@ -36,7 +37,7 @@ describe('createAchievement when NATS is unavailable', () => {
     });
     const registry = new Registry();
     const metrics = createAchievementsMetrics(registry);
-    const ctx: AchievementsContext = { db, js: jetstream(nc), logger: pino({ level: 'error' }, sink), metrics, loaders: createLoaders(db), caller: { sub: 'publish-failure-test', scopes: new Set(['achievements:write']) } };
+    const ctx: AchievementsContext = { db, js: jetstream(nc), logger: pino({ level: 'error' }, sink), metrics, loaders: createLoaders(db), caller: { sub: 'publish-failure-test', scopes: new Set(['achievements:write']) }, subjects: TEST_NATS.subjects };
     try {
       const achievement = await mutationResolvers.createAchievement(
         null,

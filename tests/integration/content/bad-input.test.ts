@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { subjects } from '../../../lib/events';
+
 import { eventually } from '../../support/eventually';
 import { collectMessages, countRows, errorCode, insertPersona, startContentHarness } from './harness';
 import type { ContentHarness } from './harness';
+import { TEST_NATS } from '../../support/nats';
+
+const { subjects } = TEST_NATS;
 
 const generate = 'mutation($input: GeneratePostInput!) { generatePost(input: $input) { id status } }';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { subjects } from '../../../lib/events';
+
 import { createOfflineProvider } from '../../../subgraphs/content/src/providers/offline-provider';
 import type { CompletionRequest, TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
 import { startContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
@@ -17,6 +17,9 @@ import {
   startContentHarness,
 } from './harness';
 import type { ContentHarness, JobView } from './harness';
+import { TEST_NATS } from '../../support/nats';
+
+const { subjects } = TEST_NATS;
 
 /** Offline provider whose calls for a blocked topic wait until the topic is released. */
 function gatedProvider() {

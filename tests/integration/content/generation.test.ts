@@ -9,6 +9,7 @@ import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
 import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
+import { testNatsEnv } from '../../support/nats';
 import { postGraphQL as post, queryData as query } from '../../support/graphql';
 
 describe('content generation jobs', () => {
@@ -34,6 +35,7 @@ describe('content generation jobs', () => {
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
+      ...testNatsEnv(),
     });
     subgraph = await startContentSubgraph(config);
     worker = await startContentWorker(config);

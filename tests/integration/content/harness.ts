@@ -5,8 +5,8 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { createDatabase } from '../../../lib/db';
-import { JOBS_STREAM, connectNats, ensureDurableConsumer } from '../../../lib/nats';
-import { subjects } from '../../../lib/events';
+import { connectNats, ensureDurableConsumer } from '../../../lib/nats';
+
 import type { RunningService } from '../../../lib/server';
 import { loadContentConfig } from '../../../subgraphs/content/src/config';
 import type { ContentConfig } from '../../../subgraphs/content/src/config';
@@ -17,7 +17,10 @@ import type { TestDatabase } from '../../support/database';
 import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
 import { postGraphQL } from '../../support/graphql';
 import type { GraphQLResponse } from '../../support/graphql';
-import { natsUrl } from '../../support/nats';
+import { TEST_NATS, natsUrl } from '../../support/nats';
+
+const { subjects } = TEST_NATS;
+const JOBS_STREAM = TEST_NATS.streams.jobs;
 
 /** The shared work-queue consumer of JOBS (workqueue streams forbid a second, overlapping one). */
 export const JOBS_DURABLE = 'content-generator';
@@ -27,6 +30,7 @@ export function contentTestConfig(databaseUrl: string, overrides: NodeJS.Process
   return loadContentConfig({
     DATABASE_URL: databaseUrl,
     NATS_URL: natsUrl(),
+    NATS_PREFIX: TEST_NATS.prefix!,
     CONTENT_PORT: '0',
     CONTENT_ADMIN_PORT: '0',
     CONTENT_WORKER_ADMIN_PORT: '0',

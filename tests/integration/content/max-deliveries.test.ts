@@ -1,10 +1,13 @@
-import { subjects } from '../../../lib/events';
+
 import type { TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
 import { startContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
 import { eventually } from '../../support/eventually';
 import { JOB_FIELDS, collectMessages, countRows, insertPersona, restoreJobsConsumerDefaults, startContentHarness } from './harness';
 import type { ContentHarness, JobView } from './harness';
+import { TEST_NATS } from '../../support/nats';
+
+const { subjects } = TEST_NATS;
 
 const PROVIDER_ERROR = 'model endpoint is down (HTTP 503)';
 

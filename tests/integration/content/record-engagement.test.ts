@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { eventTypes, subjects } from '../../../lib/events';
-import { EVENTS_STREAM } from '../../../lib/nats';
+import { eventTypes } from '../../../lib/events';
+
 import { eventually } from '../../support/eventually';
 import { collectMessages, countRows, errorCode, insertPersona, insertPost, startContentHarness, storedEvents } from './harness';
 import type { ContentHarness } from './harness';
+import { TEST_NATS } from '../../support/nats';
+
+const { subjects } = TEST_NATS;
+const EVENTS_STREAM = TEST_NATS.streams.events;
 
 const record = `mutation($postId: ID!, $input: EngagementInput!) {
   recordEngagement(postId: $postId, input: $input) {

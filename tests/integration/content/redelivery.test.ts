@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../../lib/logger';
-import { eventTypes, subjects } from '../../../lib/events';
+import { eventTypes } from '../../../lib/events';
 import { createCloudEvent } from '../../../lib/nats';
 import { CONTENT_SOURCE } from '../../../subgraphs/content/src/messaging/job-queue';
 import { createOfflineProvider } from '../../../subgraphs/content/src/providers/offline-provider';
@@ -12,6 +12,9 @@ import type { ContentWorker } from '../../../subgraphs/content/src/worker/start-
 import { eventually } from '../../support/eventually';
 import { JOB_FIELDS, collectMessages, countRows, insertPersona, jobMessageAcked, startContentHarness } from './harness';
 import type { ContentHarness, JobView } from './harness';
+import { TEST_NATS } from '../../support/nats';
+
+const { subjects } = TEST_NATS;
 
 /** A provider that counts its calls and writes offline text. */
 function countingProvider(): TextProvider & { calls: number } {
@@ -41,6 +44,7 @@ describe('content worker redelivery', () => {
       db: h.db,
       nc: h.nc,
       js: h.js,
+      subjects: TEST_NATS.subjects,
       provider: countingProvider(),
       logger: createLogger('content-test', 'silent'),
       variantTimeoutMs: 200,

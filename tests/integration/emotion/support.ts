@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { eventTypes, subjects } from '../../../lib/events';
+import { eventTypes } from '../../../lib/events';
 import type { PostCreatedData } from '../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../lib/nats';
 import { asGateway } from '../../support/auth';
+import { TEST_NATS } from '../../support/nats';
+
+const { subjects } = TEST_NATS;
 
 /** Response of a GraphQL request made over HTTP. */
 export interface GraphQLResponse<T> {

@@ -3,9 +3,9 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { Client } from 'pg';
-import { subjects, trajectoryCreatedData } from '../../../lib/events';
+import { trajectoryCreatedData } from '../../../lib/events';
 import type { PostCreatedData } from '../../../lib/events';
-import { EVENTS_STREAM, connectNats, parseCloudEvent } from '../../../lib/nats';
+import { connectNats, parseCloudEvent } from '../../../lib/nats';
 import type { CloudEvent } from '../../../lib/nats';
 import type { RunningService } from '../../../lib/server';
 import { loadEmotionConfig } from '../../../subgraphs/emotion/src/config';
@@ -17,9 +17,12 @@ import type { RunningEmotionWorker } from '../../../subgraphs/emotion/src/worker
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
-import { natsUrl, uniqueDurable } from '../../support/nats';
+import { TEST_NATS, natsUrl, uniqueDurable } from '../../support/nats';
 import { graphql, publishPostCreated } from './support';
 import { TEST_AUTH_ENV } from '../../support/auth';
+
+const { subjects } = TEST_NATS;
+const EVENTS_STREAM = TEST_NATS.streams.events;
 
 type TrajectoryCreated = CloudEvent<{ trajectoryId: string; postId: string; jobId: string | null }>;
 
@@ -40,6 +43,7 @@ describe('emotion worker', () => {
     config = loadEmotionConfig({
       DATABASE_URL: testDb.url,
       NATS_URL: natsUrl(),
+      NATS_PREFIX: TEST_NATS.prefix!,
       EMOTION_PORT: '0',
       EMOTION_ADMIN_PORT: '0',
       EMOTION_WORKER_ADMIN_PORT: '0',

@@ -3,9 +3,9 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { ServiceErrorCodeHeader } from '@nats-io/services';
-import { assignVariantReply, eventTypes, subjects } from '../../../lib/events';
+import { assignVariantReply, eventTypes } from '../../../lib/events';
 import type { AssignVariantReply, AssignVariantRequest, PostEngagementData } from '../../../lib/events';
-import { EVENTS_STREAM, connectNats, createCloudEvent, publishEvent } from '../../../lib/nats';
+import { connectNats, createCloudEvent, publishEvent } from '../../../lib/nats';
 import type { RunningService } from '../../../lib/server';
 import { startExperimentsSubgraph } from '../../../subgraphs/experiments/src/server';
 import { startExperimentsWorker } from '../../../subgraphs/experiments/src/worker/start-worker';
@@ -13,8 +13,11 @@ import type { RunningExperimentsWorker } from '../../../subgraphs/experiments/sr
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
-import { natsUrl } from '../../support/nats';
+import { TEST_NATS, natsUrl } from '../../support/nats';
 import { CREATE_EXPERIMENT, countRows, experimentInput, graphql, queryRows, testConfig } from './helpers';
+
+const { subjects } = TEST_NATS;
+const EVENTS_STREAM = TEST_NATS.streams.events;
 
 interface VariantView {
   id: string;
@@ -42,19 +45,15 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   let experimentId: string;
   let variantIds: string[];
   let durable: string;
-  /**
-   * `subjects.assignVariant` plus a per-suite suffix: the worker serves its endpoint there, so a
-   * stack running on the same NATS server (its worker listens on `subjects.assignVariant` in the
-   * same queue group) never answers this suite's requests.
-   */
-  const assignSubject = `${subjects.assignVariant}.test-${randomUUID().slice(0, 8)}`;
+  /** The suite's own endpoint (`NATS_PREFIX`): a stack on the same NATS server never answers it. */
+  const assignSubject = subjects.assignVariant;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const config = testConfig(db.url);
     durable = config.EXPERIMENTS_CONSUMER_DURABLE;
     service = await startExperimentsSubgraph(config, { onQuery: (sql) => statements.push(sql) });
-    worker = await startExperimentsWorker(config, { seed: 2011, assignVariantSubject: assignSubject });
+    worker = await startExperimentsWorker(config, { seed: 2011 });
     nc = await connectNats(natsUrl(), 'experiments-worker-test');
     js = jetstream(nc);
 

@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { RunningService } from '../../../lib/server';
-import { EVENTS_STREAM, connectNats } from '../../../lib/nats';
-import { subjects } from '../../../lib/events';
+import { connectNats } from '../../../lib/nats';
+
 import { startExperimentsSubgraph } from '../../../subgraphs/experiments/src/server';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
-import { natsUrl } from '../../support/nats';
+import { TEST_NATS, natsUrl } from '../../support/nats';
 import { CREATE_EXPERIMENT, countRows, experimentInput, graphql, testConfig } from './helpers';
+
+const { subjects } = TEST_NATS;
+const EVENTS_STREAM = TEST_NATS.streams.events;
 
 interface ExperimentView {
   id: string;

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { loadExperimentsConfig } from '../../../subgraphs/experiments/src/config';
 import type { ExperimentsConfig } from '../../../subgraphs/experiments/src/config';
 import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
-import { natsUrl, uniqueDurable } from '../../support/nats';
+import { TEST_NATS, natsUrl, uniqueDurable } from '../../support/nats';
 
 /** A GraphQL response as seen by a client. */
 export interface GraphQLResponse<T> {
@@ -25,6 +25,7 @@ export function testConfig(databaseUrl: string): ExperimentsConfig {
   return loadExperimentsConfig({
     DATABASE_URL: databaseUrl,
     NATS_URL: natsUrl(),
+    NATS_PREFIX: TEST_NATS.prefix!,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     EXPERIMENTS_PORT: '0',

@@ -5,12 +5,14 @@ import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { SCOPES, signUserToken } from '../../../lib/auth';
-import { EVENTS_STREAM, connectNats } from '../../../lib/nats';
+import { connectNats } from '../../../lib/nats';
 import { forEachLine } from '../../../scripts/lib/child-output';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
-import { natsUrl, uniqueDurable } from '../../support/nats';
+import { TEST_NATS, natsUrl, uniqueDurable } from '../../support/nats';
+
+const EVENTS_STREAM = TEST_NATS.streams.events;
 
 const ROOT = join(__dirname, '..', '..', '..');
 const START_TIMEOUT_MS = 180_000;
@@ -109,6 +111,7 @@ async function startPlatform(): Promise<Platform> {
     ...Object.fromEntries(PORT_VARIABLES.map((name, i) => [name, String(ports[i])])),
     DATABASE_URL: database.url,
     NATS_URL: natsUrl(),
+    NATS_PREFIX: TEST_NATS.prefix!,
     LOG_LEVEL: 'info',
     AUTH_JWT_SECRET: TEST_SECRET,
     SUBGRAPH_JWT_SECRET: `${TEST_SECRET}-subgraphs`,

@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { eventTypes, subjects } from '../../../../lib/events';
+import { eventTypes } from '../../../../lib/events';
+import type { Subjects } from '../../../../lib/events';
 import type { AchievementCreatedData } from '../../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 
@@ -17,7 +18,7 @@ export function achievementCreatedEventId(achievementId: string): string {
  *
  * @throws when JetStream does not acknowledge (NATS down or stream missing)
  */
-export async function publishAchievementCreated(js: JetStreamClient, achievementId: string): Promise<void> {
+export async function publishAchievementCreated(js: JetStreamClient, subjects: Subjects, achievementId: string): Promise<void> {
   const event = createCloudEvent<AchievementCreatedData>({
     id: achievementCreatedEventId(achievementId),
     source: ACHIEVEMENTS_SOURCE,

@@ -20,7 +20,7 @@ const deleteArgs = z.object({ id: achievementId });
  */
 async function announceCreated(ctx: AchievementsContext, id: string): Promise<void> {
   try {
-    await publishAchievementCreated(ctx.js, id);
+    await publishAchievementCreated(ctx.js, ctx.subjects, id);
   } catch (err) {
     ctx.metrics.eventPublishFailures.inc();
     ctx.logger.error({ err, achievementId: id }, 'achievement.created event not published');

@@ -1,7 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { eventTypes, subjects } from '../../../../lib/events';
-import type { JobStatusChangedData, JobTokenDeltaData } from '../../../../lib/events';
+import { eventTypes } from '../../../../lib/events';
+import type { JobStatusChangedData, JobTokenDeltaData, Subjects } from '../../../../lib/events';
 import { createCloudEvent, publishEvent, publishTransient } from '../../../../lib/nats';
 import type { GenerationJobRow } from '../db/database';
 import type { PostPart } from '../providers/text-provider';
@@ -11,7 +11,7 @@ import { CONTENT_SOURCE } from './job-queue';
  * Publishes a job's status change on `events.content.job.<id>` (keys and status only). The
  * CloudEvent id is `<job>:<status>:<attempt>`, so a retried publish is deduplicated.
  */
-export async function publishJobStatus(js: JetStreamClient, job: GenerationJobRow): Promise<void> {
+export async function publishJobStatus(js: JetStreamClient, subjects: Subjects, job: GenerationJobRow): Promise<void> {
   const event = createCloudEvent<JobStatusChangedData>({
     id: `${job.id}:${job.status}:${job.attempts}`,
     source: CONTENT_SOURCE,
@@ -23,7 +23,7 @@ export async function publishJobStatus(js: JetStreamClient, job: GenerationJobRo
 }
 
 /** Publishes one streamed text delta on core NATS `progress.content.job.<id>` (not persisted). */
-export function publishTokenDelta(nc: NatsConnection, jobId: string, part: PostPart, delta: string): void {
+export function publishTokenDelta(nc: NatsConnection, subjects: Subjects, jobId: string, part: PostPart, delta: string): void {
   const event = createCloudEvent<JobTokenDeltaData>({
     source: CONTENT_SOURCE,
     type: eventTypes.jobTokenDelta,

@@ -1,6 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { eventTypes, subjects } from '../../../../lib/events';
-import type { GenerateJobData } from '../../../../lib/events';
+import { eventTypes } from '../../../../lib/events';
+import type { GenerateJobData, Subjects } from '../../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 
 /** CloudEvents `source` of everything the content subgraph publishes. */
@@ -12,7 +12,7 @@ export const CONTENT_SOURCE = '/subgraphs/content';
  *
  * @throws when JetStream does not acknowledge (NATS down): the job stays unpublished for the sweeper
  */
-export async function enqueueGenerationJob(js: JetStreamClient, jobId: string): Promise<void> {
+export async function enqueueGenerationJob(js: JetStreamClient, subjects: Subjects, jobId: string): Promise<void> {
   const event = createCloudEvent<GenerateJobData>({
     id: jobId,
     source: CONTENT_SOURCE,

@@ -1,13 +1,13 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { eventTypes, subjects } from '../../../../lib/events';
-import type { PostCreatedData, PostEngagementData } from '../../../../lib/events';
+import { eventTypes } from '../../../../lib/events';
+import type { PostCreatedData, PostEngagementData, Subjects } from '../../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 import type { PostRow } from '../db/database';
 import type { EngagementTotals } from '../db/repositories/engagement';
 import { CONTENT_SOURCE } from './job-queue';
 
 /** Publishes `events.content.post.created` (CloudEvent id `post-created:<post>`: once per post). */
-export async function publishPostCreated(js: JetStreamClient, post: PostRow): Promise<void> {
+export async function publishPostCreated(js: JetStreamClient, subjects: Subjects, post: PostRow): Promise<void> {
   const event = createCloudEvent<PostCreatedData>({
     id: `post-created:${post.id}`,
     source: CONTENT_SOURCE,
@@ -30,6 +30,7 @@ export async function publishPostCreated(js: JetStreamClient, post: PostRow): Pr
  */
 export async function publishPostEngagement(
   js: JetStreamClient,
+  subjects: Subjects,
   post: Pick<PostRow, 'id' | 'persona_id'>,
   totals: EngagementTotals,
 ): Promise<void> {

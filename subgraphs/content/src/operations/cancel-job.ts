@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
+import type { Subjects } from '../../../../lib/events';
 import { ConflictError, NotFoundError } from '../../../../lib/errors';
 import type { ContentDatabase, GenerationJobRow } from '../db/database';
 import { findJob, updateJobIfStatus } from '../db/repositories/jobs';
@@ -12,13 +13,13 @@ import { publishJobStatus } from '../messaging/job-events';
  * @throws {NotFoundError} when the job does not exist
  * @throws {ConflictError} when it already COMPLETED or FAILED
  */
-export async function cancelJob(db: Kysely<ContentDatabase>, js: JetStreamClient, id: string): Promise<GenerationJobRow> {
+export async function cancelJob(db: Kysely<ContentDatabase>, js: JetStreamClient, subjects: Subjects, id: string): Promise<GenerationJobRow> {
   const cancelled = await updateJobIfStatus(db, id, ['QUEUED', 'PROCESSING'], {
     status: 'CANCELLED',
     completed_at: new Date(),
   });
   if (cancelled) {
-    await publishJobStatus(js, cancelled);
+    await publishJobStatus(js, subjects, cancelled);
     return cancelled;
   }
   const job = await findJob(db, id);

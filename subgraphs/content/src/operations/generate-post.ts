@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
+import type { Subjects } from '../../../../lib/events';
 import { ConflictError, NotFoundError } from '../../../../lib/errors';
 import type { Logger } from '../../../../lib/logger';
 import type { ContentDatabase, GenerationJobRow } from '../db/database';
@@ -29,6 +30,7 @@ export interface GeneratePostRequest {
 export async function generatePost(
   db: Kysely<ContentDatabase>,
   js: JetStreamClient,
+  subjects: Subjects,
   request: GeneratePostRequest,
   logger: Pick<Logger, 'warn'>,
 ): Promise<GenerationJobRow> {
@@ -47,7 +49,7 @@ export async function generatePost(
   });
   if (!created) return sameRequestOrConflict(job, request);
   try {
-    await enqueueGenerationJob(js, job.id);
+    await enqueueGenerationJob(js, subjects, job.id);
     await markJobPublished(db, job.id);
   } catch (err) {
     logger.warn({ err, jobId: job.id }, 'job queued in Postgres but not yet on NATS; the sweeper will publish it');

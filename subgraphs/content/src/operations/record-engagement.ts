@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
+import type { Subjects } from '../../../../lib/events';
 import { NotFoundError } from '../../../../lib/errors';
 import type { ContentDatabase } from '../db/database';
 import { saveEngagement } from '../db/repositories/engagement';
@@ -17,11 +18,12 @@ import { publishPostEngagement } from '../messaging/post-events';
 export async function recordEngagement(
   db: Kysely<ContentDatabase>,
   js: JetStreamClient,
+  subjects: Subjects,
   postId: string,
   totals: EngagementTotals,
 ): Promise<void> {
   const [post] = await findPostsByIds(db, [postId]);
   if (!post) throw new NotFoundError('Post', postId);
   await db.transaction().execute((trx) => saveEngagement(trx, postId, totals, engagementRate(totals)));
-  await publishPostEngagement(js, post, totals);
+  await publishPostEngagement(js, subjects, post, totals);
 }

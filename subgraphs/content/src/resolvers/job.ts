@@ -16,6 +16,7 @@ export const jobResolvers = {
       return generatePost(
         ctx.db,
         ctx.js,
+        ctx.subjects,
         {
           personaId: input.personaId,
           topic: input.topic,
@@ -26,7 +27,7 @@ export const jobResolvers = {
         ctx.logger,
       );
     },
-    cancelGenerationJob: (_: unknown, args: { id: string }, ctx: ContentContext) => cancelJob(ctx.db, ctx.js, validateInput(idSchema, args.id)),
+    cancelGenerationJob: (_: unknown, args: { id: string }, ctx: ContentContext) => cancelJob(ctx.db, ctx.js, ctx.subjects, validateInput(idSchema, args.id)),
   },
   GenerationJob: {
     __resolveReference: (ref: { id: unknown }, ctx: ContentContext) => (isUuid(ref.id) ? ctx.loaders.jobById.load(ref.id) : null),

@@ -35,7 +35,7 @@ export const postResolvers = {
     async recordEngagement(_: unknown, args: { postId: string; input: unknown }, ctx: ContentContext) {
       const postId = validateInput(idSchema, args.postId);
       const totals = validateInput(engagementInput, args.input);
-      await recordEngagement(ctx.db, ctx.js, postId, totals);
+      await recordEngagement(ctx.db, ctx.js, ctx.subjects, postId, totals);
       ctx.loaders.postById.clear(postId);
       return ctx.loaders.postById.load(postId);
     },

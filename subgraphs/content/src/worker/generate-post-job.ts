@@ -1,6 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
+import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import { PermanentError } from '../../../../lib/nats';
 import type { ContentDatabase, GenerationJobRow } from '../db/database';
@@ -22,6 +23,8 @@ export interface GenerationDeps {
   db: Kysely<ContentDatabase>;
   nc: NatsConnection;
   js: JetStreamClient;
+  /** This deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
   provider: TextProvider;
   logger: Logger;
   variantTimeoutMs: number;
@@ -56,12 +59,13 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     error: null,
   });
   if (!started) return;
-  await publishJobStatus(deps.js, started);
+  await publishJobStatus(deps.js, deps.subjects, started);
 
   const [persona] = await findPersonasByIds(deps.db, [job.persona_id]);
   if (!persona) throw new PermanentError(`Persona ${job.persona_id} of job ${jobId} does not exist`);
   const variant = await requestVariant(
     deps.nc,
+    deps.subjects.assignVariant,
     { jobId, postId: job.post_id, personaId: job.persona_id, experimentId: job.experiment_id },
     deps.variantTimeoutMs,
     deps.logger,
@@ -73,16 +77,16 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     brief,
     part: 'hook',
     model: persona.hook_model,
-    onDelta: (delta) => publishTokenDelta(deps.nc, jobId, 'hook', delta),
+    onDelta: (delta) => publishTokenDelta(deps.nc, deps.subjects, jobId, 'hook', delta),
   });
   if (!(await moveToStage(deps, jobId, 'WRITING_BODY', variant?.id ?? null))) return;
-  publishTokenDelta(deps.nc, jobId, 'body', '\n\n');
+  publishTokenDelta(deps.nc, deps.subjects, jobId, 'body', '\n\n');
   const body = await deps.provider.complete({
     brief,
     part: 'body',
     hook: hook.text,
     model: persona.body_model,
-    onDelta: (delta) => publishTokenDelta(deps.nc, jobId, 'body', delta),
+    onDelta: (delta) => publishTokenDelta(deps.nc, deps.subjects, jobId, 'body', delta),
   });
   if (!(await moveToStage(deps, jobId, 'STORING', variant?.id ?? null))) return;
 
@@ -125,20 +129,20 @@ async function moveToStage(deps: GenerationDeps, jobId: string, stage: Generatio
 
 /** COMPLETED first, then `post.created`, so subscribers see the trajectory event after COMPLETED. */
 async function republishCompletion(deps: GenerationDeps, job: GenerationJobRow): Promise<void> {
-  await publishJobStatus(deps.js, job);
+  await publishJobStatus(deps.js, deps.subjects, job);
   const [post] = await findPostsByIds(deps.db, [job.post_id]);
-  if (post) await publishPostCreated(deps.js, post);
+  if (post) await publishPostCreated(deps.js, deps.subjects, post);
 }
 
 /**
  * Records the last delivery's error: the job becomes FAILED (unless it already finished) and a
  * status event is published.
  */
-export async function failGenerationJob(deps: Pick<GenerationDeps, 'db' | 'js'>, jobId: string, error: Error): Promise<void> {
+export async function failGenerationJob(deps: Pick<GenerationDeps, 'db' | 'js' | 'subjects'>, jobId: string, error: Error): Promise<void> {
   const failed = await updateJobIfStatus(deps.db, jobId, ['QUEUED', 'PROCESSING'], {
     status: 'FAILED',
     error: error.message.slice(0, 2000),
     completed_at: new Date(),
   });
-  if (failed) await publishJobStatus(deps.js, failed);
+  if (failed) await publishJobStatus(deps.js, deps.subjects, failed);
 }

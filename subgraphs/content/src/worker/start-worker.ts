@@ -1,5 +1,5 @@
-import { generateJobData, subjects } from '../../../../lib/events';
-import { JOBS_STREAM, ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../../lib/nats';
+import { generateJobData } from '../../../../lib/events';
+import { ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../../lib/nats';
 import { PermanentError } from '../../../../lib/nats';
 import { openRuntime, runShutdown, startAdminServer } from '../../../../lib/server';
 import type { Stoppable } from '../../../../lib/server';
@@ -41,6 +41,7 @@ export async function startContentWorker(config: ContentConfig, options: { provi
     dbSchema: CONTENT_SCHEMA,
     migrations,
     natsUrl: config.NATS_URL,
+    natsPrefix: config.NATS_PREFIX,
     logLevel: config.LOG_LEVEL,
     dbPoolMax: config.DB_POOL_MAX,
   });
@@ -48,21 +49,22 @@ export async function startContentWorker(config: ContentConfig, options: { provi
     db: runtime.db,
     nc: runtime.nc,
     js: runtime.js,
+    subjects: runtime.names.subjects,
     provider: options.provider ?? selectTextProvider(config),
     logger: runtime.logger,
     variantTimeoutMs: config.VARIANT_TIMEOUT_MS,
   };
   try {
     await ensureDurableConsumer(runtime.nc, {
-      stream: JOBS_STREAM,
+      stream: runtime.names.streams.jobs,
       durable: config.CONTENT_CONSUMER_DURABLE,
-      filterSubject: subjects.generateJob,
+      filterSubject: runtime.names.subjects.generateJob,
       ackWaitMs: config.GENERATION_ACK_WAIT_MS,
       maxDeliver: config.GENERATION_MAX_DELIVER,
     });
     const consumer = await startConsumer({
       nc: runtime.nc,
-      stream: JOBS_STREAM,
+      stream: runtime.names.streams.jobs,
       durable: config.CONTENT_CONSUMER_DURABLE,
       concurrency: config.GENERATION_CONCURRENCY,
       maxDeliver: config.GENERATION_MAX_DELIVER,
@@ -83,6 +85,7 @@ export async function startContentWorker(config: ContentConfig, options: { provi
     const sweeper = startSweeper({
       db: runtime.db,
       js: runtime.js,
+      subjects: runtime.names.subjects,
       logger: runtime.logger,
       intervalMs: config.SWEEP_INTERVAL_MS,
       minAgeMs: config.SWEEP_MIN_AGE_MS,

@@ -4,11 +4,14 @@ import type { Logger } from '../../../../lib/logger';
 import type { ContentDatabase } from '../db/database';
 import { findUnpublishedJobs, markJobPublished } from '../db/repositories/jobs';
 import { enqueueGenerationJob } from '../messaging/job-queue';
+import type { Subjects } from '../../../../lib/events';
 
 /** Options of {@link startSweeper}; times in milliseconds. */
 export interface SweeperOptions {
   db: Kysely<ContentDatabase>;
   js: JetStreamClient;
+  /** This deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
   logger: Logger;
   intervalMs: number;
   /** Jobs younger than this are left to `generatePost`'s own publish. */
@@ -28,7 +31,7 @@ export function startSweeper(options: SweeperOptions): { sweep(): Promise<number
     const jobs = await findUnpublishedJobs(options.db, new Date(Date.now() - options.minAgeMs), 100);
     let published = 0;
     for (const job of jobs) {
-      await enqueueGenerationJob(options.js, job.id);
+      await enqueueGenerationJob(options.js, options.subjects, job.id);
       await markJobPublished(options.db, job.id);
       published++;
     }

@@ -1,5 +1,5 @@
 import type { NatsConnection } from '@nats-io/nats-core';
-import { assignVariantReply, subjects } from '../../../../lib/events';
+import { assignVariantReply } from '../../../../lib/events';
 import type { AssignVariantReply, AssignVariantRequest } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 
@@ -13,12 +13,13 @@ export type AssignedVariant = AssignVariantReply['variant'];
  */
 export async function requestVariant(
   nc: NatsConnection,
+  subject: string,
   request: AssignVariantRequest,
   timeoutMs: number,
   logger: Pick<Logger, 'warn'>,
 ): Promise<AssignedVariant> {
   try {
-    const reply = await nc.request(subjects.assignVariant, JSON.stringify(request), { timeout: timeoutMs });
+    const reply = await nc.request(subject, JSON.stringify(request), { timeout: timeoutMs });
     const serviceError = reply.headers?.get('Nats-Service-Error');
     if (serviceError) throw new Error(`experiments answered: ${serviceError}`);
     return assignVariantReply.parse(reply.json()).variant;

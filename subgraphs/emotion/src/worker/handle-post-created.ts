@@ -10,11 +10,14 @@ import { storeTrajectoryForPost } from '../db/repositories/trajectories';
 import type { StoredTrajectory } from '../db/repositories/trajectories';
 import type { EmotionMetrics } from '../metrics';
 import { publishTrajectoryCreated } from './publish-trajectory-created';
+import type { Subjects } from '../../../../lib/events';
 
 /** What the post.created handler needs. */
 export interface PostCreatedDeps {
   db: Kysely<EmotionDatabase>;
   js: JetStreamClient;
+  /** This deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
   metrics: EmotionMetrics;
   logger: Logger;
 }
@@ -35,7 +38,7 @@ export async function processPostCreated(deps: PostCreatedDeps, data: PostCreate
     processingTimeMs,
   );
   deps.metrics.trajectoriesStored.inc({ outcome: !stored.linked ? 'duplicate' : stored.created ? 'created' : 'existing' });
-  await publishTrajectoryCreated(deps.js, { trajectoryId: stored.trajectoryId, postId: data.postId, jobId: data.jobId });
+  await publishTrajectoryCreated(deps.js, deps.subjects, { trajectoryId: stored.trajectoryId, postId: data.postId, jobId: data.jobId });
   deps.logger.debug({ postId: data.postId, ...stored }, 'trajectory stored');
   return stored;
 }

@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { eventTypes, subjects } from '../../../../lib/events';
+import { eventTypes } from '../../../../lib/events';
+import type { Subjects } from '../../../../lib/events';
 import type { TrajectoryCreatedData } from '../../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 
@@ -13,7 +14,7 @@ export const EMOTION_SOURCE = '/subgraphs/emotion';
  *
  * @throws when JetStream does not acknowledge (the caller retries)
  */
-export async function publishTrajectoryCreated(js: JetStreamClient, data: TrajectoryCreatedData): Promise<void> {
+export async function publishTrajectoryCreated(js: JetStreamClient, subjects: Subjects, data: TrajectoryCreatedData): Promise<void> {
   const event = createCloudEvent<TrajectoryCreatedData>({
     id: `trajectory-created-${data.postId}`,
     source: EMOTION_SOURCE,

@@ -1,5 +1,4 @@
-import { subjects } from '../../../../lib/events';
-import { EVENTS_STREAM, ensureDurableConsumer, startConsumer } from '../../../../lib/nats';
+import { ensureDurableConsumer, startConsumer } from '../../../../lib/nats';
 import { openRuntime, runShutdown, startAdminServer } from '../../../../lib/server';
 import type { ShutdownStep } from '../../../../lib/server';
 import { emotionDatabaseUrl } from '../config';
@@ -40,6 +39,7 @@ export async function startEmotionWorker(config: EmotionConfig, options: Emotion
     dbSchema: EMOTION_SCHEMA,
     migrations,
     natsUrl: config.NATS_URL,
+    natsPrefix: config.NATS_PREFIX,
     logLevel: config.LOG_LEVEL,
     dbPoolMax: config.DB_POOL_MAX,
     onQuery: options.onQuery,
@@ -49,23 +49,23 @@ export async function startEmotionWorker(config: EmotionConfig, options: Emotion
   try {
     const metrics = createEmotionMetrics(runtime.metrics.registry);
     await ensureDurableConsumer(runtime.nc, {
-      stream: EVENTS_STREAM,
+      stream: runtime.names.streams.events,
       durable: config.EMOTION_CONSUMER_DURABLE,
-      filterSubject: subjects.postCreated,
+      filterSubject: runtime.names.subjects.postCreated,
       ackWaitMs: config.EMOTION_ACK_WAIT_MS,
       maxDeliver: config.EMOTION_MAX_DELIVER,
       deliverNew: true,
     });
     const consumer = await startConsumer({
       nc: runtime.nc,
-      stream: EVENTS_STREAM,
+      stream: runtime.names.streams.events,
       durable: config.EMOTION_CONSUMER_DURABLE,
       concurrency: config.EMOTION_WORKER_CONCURRENCY,
       maxDeliver: config.EMOTION_MAX_DELIVER,
       retryDelaysMs: config.EMOTION_RETRY_DELAYS_MS,
       heartbeatMs: Math.max(1000, Math.floor(config.EMOTION_ACK_WAIT_MS / 3)),
       logger: runtime.logger,
-      handle: createPostCreatedHandler({ db: runtime.db, js: runtime.js, metrics, logger: runtime.logger }),
+      handle: createPostCreatedHandler({ db: runtime.db, js: runtime.js, subjects: runtime.names.subjects, metrics, logger: runtime.logger }),
       onGiveUp: async () => {
         metrics.eventsFailed.inc();
       },

@@ -1,6 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { eventTypes, subjects } from '../../../../lib/events';
-import type { ExperimentUpdatedData } from '../../../../lib/events';
+import { eventTypes } from '../../../../lib/events';
+import type { ExperimentUpdatedData, Subjects } from '../../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 
 /** CloudEvents `source` of events published by the experiments subgraph and its worker. */
@@ -15,6 +15,7 @@ export const EXPERIMENTS_EVENT_SOURCE = '/subgraphs/experiments';
  */
 export async function publishExperimentUpdated(
   js: JetStreamClient,
+  subjects: Subjects,
   eventId: string,
   experiment: { id: string; status: string },
 ): Promise<void> {

@@ -67,7 +67,7 @@ async function transition(ctx: ExperimentsContext, id: string, action: StatusAct
   ctx.loaders.experimentById.clear(id).prime(id, experiment);
   ctx.metrics.statusChanges.inc({ status: experiment.status });
   try {
-    await publishExperimentUpdated(ctx.js, statusChangeEventId(experiment), experiment);
+    await publishExperimentUpdated(ctx.js, ctx.subjects, statusChangeEventId(experiment), experiment);
   } catch (err) {
     ctx.metrics.eventPublishFailures.inc();
     ctx.logger.error({ err, experimentId: id }, 'experiment.updated event not published');

@@ -1,7 +1,7 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Svcm } from '@nats-io/services';
 import type { Service, ServiceMsg } from '@nats-io/services';
-import { assignVariantRequest, subjects } from '../../../../lib/events';
+import { assignVariantRequest } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import type { ExperimentsDb } from '../db/repositories/experiments';
 import type { BetaSampler } from '../domain/thompson-sampling';
@@ -20,8 +20,8 @@ export interface AssignVariantServiceDeps {
   logger: Logger;
   metrics: ExperimentsWorkerMetrics;
   sample: BetaSampler;
-  /** Endpoint subject; `subjects.assignVariant` (`experiments.assign-variant`) by default. */
-  subject?: string;
+  /** Endpoint subject: the deployment's `subjects.assignVariant` (`experiments.assign-variant` without `NATS_PREFIX`). */
+  subject: string;
 }
 
 /**
@@ -43,7 +43,7 @@ function parseRequest(msg: ServiceMsg): ReturnType<typeof assignVariantRequest.s
 
 /**
  * Starts the `experiments` NATS service (queue group `q`, so workers share the load) with the
- * endpoint `assign-variant` on `subjects.assignVariant` (`experiments.assign-variant`).
+ * endpoint `assign-variant` on `deps.subject` (`experiments.assign-variant` without a prefix).
  *
  * Request: JSON `assignVariantRequest` `{ jobId, postId, personaId, experimentId | null }`.
  * Reply: JSON `assignVariantReply` `{ variant: { id, experimentId, name, dimensions } | null }`.
@@ -84,7 +84,7 @@ export async function startAssignVariantService(deps: AssignVariantServiceDeps):
     }
   };
   service.addEndpoint('assign-variant', {
-    subject: deps.subject ?? subjects.assignVariant,
+    subject: deps.subject,
     handler: (err, msg) => {
       if (err) {
         deps.logger.error({ err }, 'assign-variant endpoint stopped');

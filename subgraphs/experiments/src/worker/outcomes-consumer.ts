@@ -1,8 +1,9 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { postEngagementData, subjects } from '../../../../lib/events';
+import { postEngagementData } from '../../../../lib/events';
+import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
-import { EVENTS_STREAM, InvalidEventError, PermanentError, ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../../lib/nats';
+import { InvalidEventError, PermanentError, ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../../lib/nats';
 import type { RunningConsumer } from '../../../../lib/nats';
 import type { ExperimentsConfig } from '../config';
 import type { ExperimentsDb } from '../db/repositories/experiments';
@@ -17,6 +18,9 @@ const RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
 export interface OutcomesConsumerDeps {
   nc: NatsConnection;
   js: JetStreamClient;
+  /** This deployment's stream of events and subjects (`NATS_PREFIX`). */
+  eventsStream: string;
+  subjects: Subjects;
   db: ExperimentsDb;
   logger: Logger;
   metrics: ExperimentsWorkerMetrics;
@@ -34,16 +38,16 @@ export interface OutcomesConsumerDeps {
  */
 export async function startOutcomesConsumer(config: ExperimentsConfig, deps: OutcomesConsumerDeps): Promise<RunningConsumer> {
   await ensureDurableConsumer(deps.nc, {
-    stream: EVENTS_STREAM,
+    stream: deps.eventsStream,
     durable: config.EXPERIMENTS_CONSUMER_DURABLE,
-    filterSubject: subjects.postEngagement,
+    filterSubject: deps.subjects.postEngagement,
     ackWaitMs: config.EXPERIMENTS_OUTCOMES_ACK_WAIT_MS,
     maxDeliver: config.EXPERIMENTS_OUTCOMES_MAX_DELIVER,
     deliverNew: true,
   });
   return startConsumer({
     nc: deps.nc,
-    stream: EVENTS_STREAM,
+    stream: deps.eventsStream,
     durable: config.EXPERIMENTS_CONSUMER_DURABLE,
     concurrency: config.EXPERIMENTS_OUTCOMES_CONCURRENCY,
     maxDeliver: config.EXPERIMENTS_OUTCOMES_MAX_DELIVER,
@@ -64,7 +68,7 @@ export async function startOutcomesConsumer(config: ExperimentsConfig, deps: Out
       deps.metrics.outcomesApplied.inc();
       deps.logger.debug({ postId: event.data.postId, experimentId: result.experimentId, ...result }, 'engagement applied');
       try {
-        await publishExperimentUpdated(deps.js, `${result.experimentId}.outcome.${event.id}`, {
+        await publishExperimentUpdated(deps.js, deps.subjects, `${result.experimentId}.outcome.${event.id}`, {
           id: result.experimentId,
           status: result.experimentStatus,
         });

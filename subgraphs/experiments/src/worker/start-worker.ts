@@ -22,11 +22,6 @@ export interface RunningExperimentsWorker {
 export interface ExperimentsWorkerOptions {
   /** Seed of the Thompson sampler (tests); random when absent. */
   seed?: number;
-  /**
-   * Subject of the assign-variant endpoint; `subjects.assignVariant` by default. Tests pass a
-   * unique one so that a stack running on the same NATS server does not answer their requests.
-   */
-  assignVariantSubject?: string;
 }
 
 /**
@@ -45,6 +40,7 @@ export async function startExperimentsWorker(config: ExperimentsConfig, options:
     dbSchema: EXPERIMENTS_SCHEMA,
     migrations,
     natsUrl: config.NATS_URL,
+    natsPrefix: config.NATS_PREFIX,
     logLevel: config.LOG_LEVEL,
     dbPoolMax: config.DB_POOL_MAX,
   });
@@ -58,12 +54,14 @@ export async function startExperimentsWorker(config: ExperimentsConfig, options:
       logger: runtime.logger.child({ component: 'assign-variant' }),
       metrics,
       sample: createBetaSampler(options.seed),
-      subject: options.assignVariantSubject,
+      subject: runtime.names.subjects.assignVariant,
     });
     steps.unshift({ name: 'stop assign-variant service', run: async () => void (await service.stop()) });
     const consumer = await startOutcomesConsumer(config, {
       nc: runtime.nc,
       js: runtime.js,
+      eventsStream: runtime.names.streams.events,
+      subjects: runtime.names.subjects,
       db: runtime.db,
       logger: runtime.logger.child({ component: 'outcomes' }),
       metrics,
