@@ -49,3 +49,23 @@ export async function startTestStack(overrides: NodeJS.ProcessEnv = {}): Promise
     throw err;
   }
 }
+
+/**
+ * Starts a {@link startTestStack} before the enclosing `describe`'s tests and stops it after them.
+ *
+ * @param overrides environment overrides, or a function computing them at start
+ * @returns a getter of the running stack (valid inside tests)
+ */
+export function useTestStack(overrides: NodeJS.ProcessEnv | (() => Promise<NodeJS.ProcessEnv>) = {}): () => TestStack {
+  let stack: TestStack | undefined;
+  beforeAll(async () => {
+    stack = await startTestStack(typeof overrides === 'function' ? await overrides() : overrides);
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  return () => {
+    if (!stack) throw new Error('the test stack is not running');
+    return stack;
+  };
+}

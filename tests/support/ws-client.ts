@@ -42,3 +42,17 @@ export async function collectSubscription<T>(client: Client, query: string, vari
   });
   return results;
 }
+
+/**
+ * Subscribes and returns the `extensions.code` of the first error the server refused the
+ * operation with (an `error` message), or null when it was served.
+ */
+export async function refusalCode(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
+  try {
+    await collectSubscription(client, query, variables);
+    return null;
+  } catch (err) {
+    if (err instanceof SubscriptionRefused) return err.errors[0]?.extensions?.code;
+    throw err;
+  }
+}

@@ -1,7 +1,6 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { TEST_AUTH_SECRET, testToken } from '../../support/auth';
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
+import { useTestStack } from '../../support/stack';
 import { firstCode } from './edge-support';
 
 const ISSUER = 'https://issuer.test';
@@ -19,18 +18,10 @@ async function signed(claims: Record<string, unknown> = {}, options: { secret?: 
 }
 
 describe('the edge: authentication', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack({ AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE });
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useTestStack({ AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE });
 
   async function call(authorization: string | undefined, query = '{ personas(first: 1) { id } }') {
-    const res = await fetch(stack.gatewayUrl, {
+    const res = await fetch(stack().gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
       body: JSON.stringify({ query }),
@@ -93,7 +84,7 @@ describe('the edge: authentication', () => {
   });
 
   it('keeps the GraphiQL page open to browsers without a token', async () => {
-    const res = await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } });
+    const res = await fetch(stack().gatewayUrl, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<html');
   });

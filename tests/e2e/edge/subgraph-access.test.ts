@@ -1,8 +1,7 @@
 import { SignJWT } from 'jose';
 import { GATEWAY_CREDENTIAL_HEADER, GATEWAY_ISSUER, signGatewayCredential } from '../../../lib/auth';
 import { TEST_SUBGRAPH_SECRET, asGateway, bearer, testToken } from '../../support/auth';
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
+import { useTestStack } from '../../support/stack';
 import { firstCode } from './edge-support';
 
 const SUBGRAPHS = ['content', 'achievements', 'experiments', 'emotion'] as const;
@@ -23,18 +22,10 @@ async function credential(subgraph: string, options: { secret?: string; issuer?:
 }
 
 describe('the edge: subgraphs accept only the gateway', () => {
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = useTestStack();
 
   async function direct(subgraph: Subgraph, headers: Record<string, string>, query = ENTITIES) {
-    const res = await fetch(stack.subgraphUrls[subgraph], {
+    const res = await fetch(stack().subgraphUrls[subgraph], {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...headers },
       body: JSON.stringify({ query }),
