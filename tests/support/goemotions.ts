@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Path of the GoEmotions development split (`../shared/data/goemotions/dev.tsv`). */
-export const GOEMOTIONS_DEV = join(__dirname, '..', '..', '..', 'shared', 'data', 'goemotions', 'dev.tsv');
+/** Path of the GoEmotions development split in the repository (`data/goemotions/dev.tsv`). */
+export const GOEMOTIONS_DEV = join(__dirname, '..', '..', 'data', 'goemotions', 'dev.tsv');
 
 /**
  * Comment texts of the GoEmotions dev split (first column of the TSV), in file order, keeping
