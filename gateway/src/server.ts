@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import Redis from 'ioredis';
 import { subjectsFor } from '../../lib/events';
@@ -15,6 +16,8 @@ import { gatewayContext } from './context';
 import type { GatewayContext } from './context';
 import { errorLoggingPlugin, gatewayFormatError } from './error-handling';
 import { graphiqlHtml } from './graphiql';
+import { createGatewayMetrics } from './metrics';
+import type { GatewayMetrics } from './metrics';
 import { readAccessPolicy } from './security/access-policy';
 import { createAuthenticator } from './security/authenticate';
 import { readCostPolicy } from './security/cost-policy';
@@ -49,6 +52,27 @@ async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   });
   await redis.connect().catch(() => undefined);
   return redis;
+}
+
+/** Wraps a check so that its failures are counted as refusals with `code`. */
+function counted<A, R>(metrics: GatewayMetrics, code: string, check: (arg: A) => Promise<R>): (arg: A) => Promise<R> {
+  return (arg) =>
+    check(arg).catch((err: unknown) => {
+      metrics.countRefusal(code);
+      throw err;
+    });
+}
+
+/** {@link counted} for a synchronous check. */
+function countedSync<A, R>(metrics: GatewayMetrics, code: string, check: (arg: A) => R): (arg: A) => R {
+  return (arg) => {
+    try {
+      return check(arg);
+    } catch (err) {
+      metrics.countRefusal(code);
+      throw err;
+    }
+  };
 }
 
 /** Key prefix of automatic persisted queries in Redis. */
@@ -86,6 +110,7 @@ function operationLimits(config: GatewayConfig): OperationLimits {
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createServiceMetrics('gateway');
+  const gatewayMetrics = createGatewayMetrics(metrics.registry);
   const supergraph = readSupergraph(config.SUPERGRAPH_PATH);
   const nc = await connectNats(config.NATS_URL, 'gateway');
   const steps: ShutdownStep[] = [{ name: 'drain nats', run: () => nc.drain() }];
@@ -128,7 +153,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       plugins: [
         metricsPlugin<GatewayContext>(metrics),
         errorLoggingPlugin(),
-        securityPlugin(guard, config.COST_LIMIT),
+        securityPlugin(guard, config.COST_LIMIT, gatewayMetrics),
         ...armor.plugins,
         ApolloServerPluginLandingPageDisabled(),
       ],
@@ -136,8 +161,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     const html = graphiqlHtml(config.GRAPHIQL_DEV_TOKEN);
     const graphql = await listenGraphQL({
       apollo,
-      authenticate: (req) => authenticate(req.headers.authorization),
-      ...(safelist ? { screen: (request: Record<string, unknown>) => safelist.admit(request) } : {}),
+      authenticate: counted(gatewayMetrics, 'UNAUTHENTICATED', (req: IncomingMessage) => authenticate(req.headers.authorization)),
+      ...(safelist ? { screen: countedSync(gatewayMetrics, 'PERSISTED_QUERY_NOT_IN_LIST', (request: Record<string, unknown>) => safelist.admit(request)) } : {}),
       context: async (req, principal) => gatewayContext(req.headers, principal, logger),
       port: config.GATEWAY_PORT,
       host: config.GATEWAY_HOST,
@@ -170,6 +195,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       },
       authenticate,
       guard,
+      metrics: gatewayMetrics,
       validationRules: armor.validationRules,
       maxTokens: config.MAX_TOKENS,
       safelist,

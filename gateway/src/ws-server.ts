@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, getOperationAST, parse, print, specifiedRules, validate } from 'graphql';
-import type { DocumentNode, ExecutionResult, GraphQLSchema, ValidationRule } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLSchema, ValidationRule } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
@@ -11,6 +12,7 @@ import type { Logger } from '../../lib/logger';
 import { MAX_BODY_BYTES } from '../../lib/server';
 import { gatewayContext } from './context';
 import type { GatewayContext } from './context';
+import type { GatewayMetrics } from './metrics';
 import type { Authenticator } from './security/authenticate';
 import type { OperationGuard } from './security/operation-guard';
 import { isTokenLimitError, tooComplexError } from './security/operation-limits';
@@ -44,6 +46,8 @@ export interface WebSocketServerOptions {
   getSchema: () => GraphQLSchema;
   authenticate: Authenticator;
   guard: OperationGuard;
+  /** Counts refused connections and subscribes. */
+  metrics: GatewayMetrics;
   /** graphql-armor's validation rules (depth, aliases, directives). */
   validationRules: ValidationRule[];
   maxTokens: number;
@@ -83,6 +87,36 @@ function parseWithLimit(query: string, maxTokens: number): DocumentNode | GraphQ
 export function startWebSocketServer(options: WebSocketServerOptions): () => Promise<void> {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const principals = new WeakMap<WebSocket, Principal>();
+  /** Parses, validates and (for subscriptions) admits one `subscribe`; GraphQL errors refuse it. */
+  const admitSubscribe = async (extra: { socket: WebSocket; request: IncomingMessage }, payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> => {
+    const principal = principals.get(extra.socket);
+    if (!principal) return [new GraphQLError('Unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
+    const schema = options.getSchema();
+    let query = payload.query;
+    if (options.safelist) {
+      try {
+        query = options.safelist.admit({ query: payload.query, extensions: payload.extensions }).query as string;
+      } catch (err) {
+        if (err instanceof GraphQLError) return [wsError(err)];
+        throw err;
+      }
+    }
+    const document = parseWithLimit(query, options.maxTokens);
+    if (document instanceof GraphQLError) return [document];
+    const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
+    if (errors.length > 0) return errors.map((e) => wsError(e, 'GRAPHQL_VALIDATION_FAILED'));
+    const variableValues = payload.variables ?? {};
+    const contextValue = gatewayContext(extra.request.headers, principal, options.logger);
+    if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+      try {
+        await options.guard.admit({ schema, document, operationName: payload.operationName, variables: variableValues, principal });
+      } catch (err) {
+        if (err instanceof GraphQLError) return [wsError(err)];
+        throw err;
+      }
+    }
+    return { schema, document, operationName: payload.operationName, variableValues, contextValue };
+  };
   const disposable = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
     {
       schema: () => options.getSchema(),
@@ -93,38 +127,17 @@ export function startWebSocketServer(options: WebSocketServerOptions): () => Pro
           principals.set(ctx.extra.socket, await options.authenticate(params.Authorization ?? params.authorization));
           return true;
         } catch (err) {
-          if (err instanceof AuthenticationError) return false;
+          if (err instanceof AuthenticationError) {
+            options.metrics.countRefusal('UNAUTHENTICATED');
+            return false;
+          }
           throw err;
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const principal = principals.get(ctx.extra.socket);
-        if (!principal) return [new GraphQLError('Unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
-        const schema = options.getSchema();
-        let query = payload.query;
-        if (options.safelist) {
-          try {
-            query = options.safelist.admit({ query: payload.query, extensions: payload.extensions }).query as string;
-          } catch (err) {
-            if (err instanceof GraphQLError) return [wsError(err)];
-            throw err;
-          }
-        }
-        const document = parseWithLimit(query, options.maxTokens);
-        if (document instanceof GraphQLError) return [document];
-        const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-        if (errors.length > 0) return errors.map((e) => wsError(e, 'GRAPHQL_VALIDATION_FAILED'));
-        const variableValues = payload.variables ?? {};
-        const contextValue = gatewayContext(ctx.extra.request.headers, principal, options.logger);
-        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
-          try {
-            await options.guard.admit({ schema, document, operationName: payload.operationName, variables: variableValues, principal });
-          } catch (err) {
-            if (err instanceof GraphQLError) return [wsError(err)];
-            throw err;
-          }
-        }
-        return { schema, document, operationName: payload.operationName, variableValues, contextValue };
+        const result = await admitSubscribe(ctx.extra, payload);
+        if (Array.isArray(result)) options.metrics.countRefusal(result[0]?.extensions.code, result[0]?.extensions.limit);
+        return result;
       },
       execute: async (args): Promise<ExecutionResult> => {
         const run = apolloRunner(options.apollo, args.contextValue as GatewayContext);

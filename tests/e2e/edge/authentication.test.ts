@@ -83,6 +83,12 @@ describe('the edge: authentication', () => {
     expect(response.status).toBe(200);
   });
 
+  it('counts every refused caller in gateway_operations_refused_total', async () => {
+    const text = await (await fetch(`http://127.0.0.1:${stack().gatewayAdminPort}/metrics`)).text();
+    const refused = Number(/gateway_operations_refused_total\{[^}]*reason="unauthenticated"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
+    expect(refused).toBeGreaterThanOrEqual(cases.length + 1);
+  });
+
   it('keeps the GraphiQL page open to browsers without a token', async () => {
     const res = await fetch(stack().gatewayUrl, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);

@@ -185,4 +185,13 @@ describe('the edge: demand control', () => {
   it('is healthy after every refusal above', async () => {
     expect(await platformHealthy(stack().gatewayUrl, stack().gatewayAdminPort)).toBe(true);
   });
+
+  it('counts the refusals above in gateway_operations_refused_total by reason', async () => {
+    const text = await (await fetch(`http://127.0.0.1:${stack().gatewayAdminPort}/metrics`)).text();
+    const count = (reason: string) => Number(new RegExp(`gateway_operations_refused_total\\{[^}]*reason="${reason}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    expect(count('operation_too_complex:maxDepth')).toBeGreaterThanOrEqual(6);
+    expect(count('operation_too_complex:cost')).toBeGreaterThanOrEqual(8);
+    expect(count('operation_too_complex:maxTokens')).toBeGreaterThanOrEqual(2);
+    expect(count('bad_request')).toBeGreaterThanOrEqual(2);
+  });
 });
