@@ -12,6 +12,12 @@ export interface DatabaseOptions {
   onQuery?: (sql: string) => void;
   /** `application_name` shown in `pg_stat_activity`. */
   applicationName?: string;
+  /**
+   * Called when an idle pooled connection fails (Postgres restarted, connection terminated by
+   * an administrator). The pool drops that connection and opens another when needed; without a
+   * listener `pg` would crash the process on the unhandled `error` event.
+   */
+  onIdleError?: (error: Error) => void;
 }
 
 /**
@@ -27,8 +33,10 @@ export function createDatabase<DB>(options: DatabaseOptions): Kysely<DB> {
     application_name: options.applicationName,
     connectionTimeoutMillis: 5000,
   };
+  const pool = new Pool(poolConfig);
+  pool.on('error', (error) => options.onIdleError?.(error));
   return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new Pool(poolConfig) }),
+    dialect: new PostgresDialect({ pool }),
     log: options.onQuery
       ? (event) => {
           if (event.level === 'query') options.onQuery?.(event.query.sql);

@@ -60,6 +60,7 @@ export async function openRuntime<DB>(options: RuntimeOptions): Promise<Runtime<
     max: options.dbPoolMax,
     applicationName: options.service,
     onQuery: options.onQuery,
+    onIdleError: (err) => logger.warn({ err: err.message }, 'idle Postgres connection lost; the pool reconnects on demand'),
   });
   const steps: ShutdownStep[] = [{ name: 'close pool', run: () => db.destroy() }];
   try {
