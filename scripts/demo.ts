@@ -1,6 +1,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SCOPES } from '../lib/auth';
+import { loadDotEnv } from '../lib/config';
 import { mintLocalToken } from './lib/local-auth';
 
 /**
@@ -10,11 +11,16 @@ import { mintLocalToken } from './lib/local-auth';
  * local secret (`npm run token`).
  */
 async function main(): Promise<void> {
+  loadDotEnv();
   const url = process.env.GATEWAY_URL ?? 'http://localhost:4000/graphql';
   const topic = process.argv[2] ?? 'Finding calm in a busy week';
   const token = process.env.TOKEN || (await mintLocalToken(process.env, { sub: 'demo', scope: SCOPES.join(' '), expiresIn: '10m' }));
   const post = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) }).catch(
+      (err: unknown) => {
+        throw new Error(`The gateway is not answering at ${url} (${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}). Start the platform with \`npm start\`, or set GATEWAY_URL.`);
+      },
+    );
     const body = (await res.json()) as { data?: T; errors?: unknown[] };
     if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
     return body.data;

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_NATS_URL } from '../lib/config';
+import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, loadDotEnv } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import type { Logger } from '../lib/logger';
 import { describeStartupError } from '../lib/server';
@@ -88,6 +88,7 @@ function stopOnSignals(supervisor: Supervisor, logger: Logger): () => boolean {
  * spawns a service.
  */
 async function main(): Promise<void> {
+  loadDotEnv();
   const logger = createLogger('platform', process.env.LOG_LEVEL ?? 'info');
   const problems = await preflight(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, process.env.NATS_URL ?? DEFAULT_NATS_URL);
   if (problems.length > 0) {

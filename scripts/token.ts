@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SCOPES } from '../lib/auth';
+import { loadDotEnv } from '../lib/config';
 import { mintLocalToken } from './lib/local-auth';
 
 /**
@@ -8,6 +9,7 @@ import { mintLocalToken } from './lib/local-auth';
  * `--scope` defaults to every scope; `AUTH_ISSUER` / `AUTH_AUDIENCE` are set as `iss` / `aud`.
  */
 async function main(): Promise<void> {
+  loadDotEnv();
   const { values } = parseArgs({
     options: {
       sub: { type: 'string', default: 'developer' },

@@ -1,4 +1,5 @@
 export { ConfigError, parseConfig } from './parse-config';
+export { loadDotEnv } from './env-file';
 export {
   DEFAULT_DATABASE_URL,
   DEFAULT_NATS_URL,

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config';
+import { ConfigError, loadDotEnv } from '../config';
 import { createLogger } from '../logger';
 import { onSignals } from './shutdown';
 
@@ -62,8 +62,8 @@ function readyMessage(service: string, started: Stoppable): ReadyMessage {
 const ORPHAN_EXIT_AFTER_MS = 15_000;
 
 /**
- * Runs a process entry point (`main.ts`, `worker.ts`): starts it, stops it on SIGINT/SIGTERM,
- * and on a start-up failure prints one clear line and exits 1.
+ * Runs a process entry point (`main.ts`, `worker.ts`): loads `.env` when present, starts it,
+ * stops it on SIGINT/SIGTERM, and on a start-up failure prints one clear line and exits 1.
  *
  * Spawned with an IPC channel (by `npm start`'s supervisor), it also sends a
  * {@link ReadyMessage} once `start()` has resolved, and shuts down gracefully (as on SIGTERM)
@@ -72,6 +72,12 @@ const ORPHAN_EXIT_AFTER_MS = 15_000;
  */
 export function runEntryPoint(name: string, start: () => Promise<Stoppable>): void {
   const logger = createLogger(name);
+  try {
+    loadDotEnv();
+  } catch (err) {
+    logger.fatal({ err }, `.env cannot be read: ${(err as Error).message}`);
+    process.exit(1);
+  }
   if (process.send) {
     process.once('disconnect', () => {
       logger.warn({ exitAfterMs: ORPHAN_EXIT_AFTER_MS }, 'parent process gone (IPC channel closed), shutting down');

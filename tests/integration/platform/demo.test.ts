@@ -1,0 +1,31 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** A local port with nothing listening on it (bound, then released). */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('npm run demo', () => {
+  it('says where it looked and how to start the platform when the gateway is down', async () => {
+    const url = `http://127.0.0.1:${await deadPort()}/graphql`;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'demo.ts'), 'a topic'], {
+      cwd: ROOT,
+      env: { ...process.env, GATEWAY_URL: url, AUTH_JWT_SECRET: 'a-secret-for-the-demo-test-of-32-chars' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`The gateway is not answering at ${url}`);
+    expect(stderr).toContain('npm start');
+  }, 30_000);
+});
