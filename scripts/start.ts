@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, loadDotEnv } from '../lib/config';
-import { createLogger } from '../lib/logger';
+import { createLogger, prettyLineFormatter, prettyLogs } from '../lib/logger';
+import type { LogFormat } from '../lib/logger';
 import type { Logger } from '../lib/logger';
 import { describeStartupError } from '../lib/server';
 import { DEV_TOKEN_LIFETIME, prepareLocalAuth } from './lib/local-auth';
@@ -22,6 +23,11 @@ function loggerOutput(logger: Logger): LineOutput {
 /** Exits once the logger has written everything (its destination writes asynchronously). */
 function exitAfterLogs(logger: Logger, code: number): void {
   logger.flush(() => process.exit(code));
+}
+
+/** `LOG_FORMAT` when it names a format, else undefined (the default applies). */
+function logFormatOf(value: string | undefined): LogFormat | undefined {
+  return value === 'json' || value === 'pretty' ? value : undefined;
 }
 
 function banner(gatewayPort: number, printableToken: string | null): string {
@@ -89,7 +95,10 @@ function stopOnSignals(supervisor: Supervisor, logger: Logger): () => boolean {
  */
 async function main(): Promise<void> {
   loadDotEnv();
-  const logger = createLogger('platform', process.env.LOG_LEVEL ?? 'info');
+  const pretty = prettyLogs({ LOG_FORMAT: logFormatOf(process.env.LOG_FORMAT), NODE_ENV: process.env.NODE_ENV || 'development' });
+  const logger = createLogger('platform', process.env.LOG_LEVEL ?? 'info', { pretty });
+  // A pretty logger writes synchronously to stdout, so children's lines and the banner share it in order.
+  const output = pretty ? process.stdout : loggerOutput(logger);
   const problems = await preflight(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, process.env.NATS_URL ?? DEFAULT_NATS_URL);
   if (problems.length > 0) {
     for (const problem of problems) logger.fatal(problem);
@@ -108,7 +117,12 @@ async function main(): Promise<void> {
     };
     const plan = planPlatform(env);
     await migrateAll(env, logger);
-    const started = new Supervisor(plan.services, { logger, cwd: REPOSITORY_ROOT, output: loggerOutput(logger) });
+    const started = new Supervisor(plan.services, {
+      logger,
+      cwd: REPOSITORY_ROOT,
+      output,
+      formatLine: pretty ? prettyLineFormatter() : undefined,
+    });
     supervisor = started;
     process.on('exit', () => started.kill());
     stopping = stopOnSignals(started, logger);
@@ -121,7 +135,7 @@ async function main(): Promise<void> {
     } else {
       logger.info('not seeding: AUTH_JWKS_URL is configured (tokens come from the identity provider), so npm start has no token for the seed requests');
     }
-    loggerOutput(logger).write(banner(plan.gatewayPort, auth.printableToken));
+    output.write(banner(plan.gatewayPort, auth.printableToken));
   } catch (err) {
     if (stopping()) return;
     if (err instanceof ServiceStartError) {

@@ -10,6 +10,7 @@ const schema = z
     NATS_URL: commonFields.NATS_URL,
     NATS_PREFIX: commonFields.NATS_PREFIX,
     LOG_LEVEL: commonFields.LOG_LEVEL,
+    LOG_FORMAT: commonFields.LOG_FORMAT,
     NODE_ENV: commonFields.NODE_ENV,
     GATEWAY_PORT: port(4000),
     GATEWAY_HOST: z.string().min(1).default('0.0.0.0'),

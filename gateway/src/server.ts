@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import Redis from 'ioredis';
 import { subjectsFor } from '../../lib/events';
-import { createLogger } from '../../lib/logger';
+import { createLogger, prettyLogs } from '../../lib/logger';
 import type { Logger } from '../../lib/logger';
 import { createServiceMetrics } from '../../lib/metrics';
 import { connectNats } from '../../lib/nats';
@@ -108,7 +108,7 @@ function operationLimits(config: GatewayConfig): OperationLimits {
  *   nothing here enforces
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
-  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const logger = createLogger('gateway', config.LOG_LEVEL, { pretty: prettyLogs(config) });
   const metrics = createServiceMetrics('gateway');
   const gatewayMetrics = createGatewayMetrics(metrics.registry);
   const supergraph = readSupergraph(config.SUPERGRAPH_PATH);

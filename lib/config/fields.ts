@@ -38,6 +38,9 @@ export function flag(defaultValue: boolean) {
     .transform((v) => v === 'true' || v === '1');
 }
 
+/** `LOG_FORMAT`: `json` or `pretty`; unset means pretty only in a terminal in development. */
+export const logFormat = z.preprocess((v) => (v === '' ? undefined : v), z.enum(['json', 'pretty']).optional());
+
 /** pino log level. */
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
@@ -68,6 +71,7 @@ export const commonFields = {
   NATS_URL: z.string().min(1).default(DEFAULT_NATS_URL),
   NATS_PREFIX: natsPrefix,
   LOG_LEVEL: logLevel,
+  LOG_FORMAT: logFormat,
   NODE_ENV: nodeEnv,
   SUBGRAPH_HOST: z.string().min(1).default('127.0.0.1'),
   ADMIN_HOST: adminHost,

@@ -6,6 +6,7 @@ export {
   adminHost,
   commonFields,
   flag,
+  logFormat,
   logLevel,
   natsPrefix,
   nodeEnv,

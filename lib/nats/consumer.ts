@@ -56,7 +56,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       const error = err instanceof Error ? err : new Error(String(err));
       const attempt = msg.info.deliveryCount;
       if (error instanceof PermanentError || attempt >= options.maxDeliver) {
-        log.error({ err: error, subject: msg.subject, attempt }, 'giving up message');
+        log.error(briefFailure(msg, error), 'giving up message');
+        log.debug({ err: error, subject: msg.subject, seq: msg.seq }, 'giving up message: full error');
         try {
           await options.onGiveUp?.(msg, error);
           msg.term(error.message.slice(0, 200));
@@ -67,7 +68,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
         return;
       }
       const delay = lastOrAt(options.retryDelaysMs, attempt - 1);
-      log.warn({ err: error, subject: msg.subject, attempt, retryInMs: delay }, 'handler failed, will retry');
+      log.warn({ ...briefFailure(msg, error), retryInMs: delay }, 'handler failed, will retry');
+      log.debug({ err: error, subject: msg.subject, seq: msg.seq }, 'handler failed: full error');
       msg.nak(delay);
     } finally {
       clearInterval(heartbeat);
@@ -89,6 +91,25 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       await Promise.allSettled([...inflight]);
     },
   };
+}
+
+/** Longest reason kept in a failure log line (characters). */
+const REASON_LENGTH = 200;
+
+/**
+ * One short log line's worth of a failed message: subject, stream sequence, delivery, the
+ * CloudEvents `type` when the payload has one, and the first line of the error (the full error
+ * goes to debug level), so that a poison message does not flood the logs.
+ */
+export function briefFailure(msg: Pick<JsMsg, 'subject' | 'seq' | 'data' | 'info'>, error: Error): Record<string, unknown> {
+  let type: unknown;
+  try {
+    type = (JSON.parse(Buffer.from(msg.data).toString('utf8')) as { type?: unknown }).type;
+  } catch {
+    type = undefined;
+  }
+  const reason = `${error.name}: ${error.message.split('\n')[0] ?? ''}`.slice(0, REASON_LENGTH);
+  return { subject: msg.subject, seq: msg.seq, attempt: msg.info.deliveryCount, ...(typeof type === 'string' ? { type } : {}), reason };
 }
 
 function lastOrAt(values: number[], index: number): number {

@@ -6,5 +6,5 @@ export type { NatsNames } from './names';
 export { InvalidEventError, createCloudEvent, parseCloudEvent } from './cloudevent';
 export type { CloudEvent, CloudEventInit } from './cloudevent';
 export { publishEvent, publishTransient } from './publish';
-export { PermanentError, startConsumer } from './consumer';
+export { PermanentError, briefFailure, startConsumer } from './consumer';
 export type { ConsumerOptions, RunningConsumer } from './consumer';

@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   /** `NATS_PREFIX`: this deployment's streams and subjects (see `natsNames`). */
   natsPrefix?: string;
   logLevel: string;
+  /** Log with pino-pretty (see `prettyLogs`). */
+  logPretty?: boolean;
   /** Pool size (connections). */
   dbPoolMax: number;
   /** Counts SQL statements (tests of N+1). */
@@ -53,7 +55,7 @@ export interface Runtime<DB> {
  * @throws when Postgres or NATS does not answer, or a migration fails (what was opened is closed)
  */
 export async function openRuntime<DB>(options: RuntimeOptions): Promise<Runtime<DB>> {
-  const logger = createLogger(options.service, options.logLevel);
+  const logger = createLogger(options.service, options.logLevel, { pretty: options.logPretty });
   const metrics = createServiceMetrics(options.service);
   const db = createDatabase<DB>({
     url: options.databaseUrl,

@@ -27,6 +27,8 @@ export interface SpawnServiceOptions {
   /** Written before each of the child's lines, e.g. `content        | `. */
   prefix: string;
   output: LineOutput;
+  /** Rewrites each line before it is written (e.g. JSON logs made readable); the tail keeps it raw. */
+  formatLine?: (line: string) => string;
   /** Also receives each line (without the prefix), to explain a failure later. */
   tail: LineTail;
   /** Called with the child's {@link ReadyMessage} (other IPC messages are ignored). */
@@ -60,7 +62,7 @@ export function spawnService(spec: ServiceSpec, options: SpawnServiceOptions): S
   });
   const write = (line: string) => {
     options.tail.push(line);
-    options.output.write(`${options.prefix}${line}\n`);
+    options.output.write(`${options.prefix}${options.formatLine ? options.formatLine(line) : line}\n`);
   };
   child.on('error', (err) => write(`[supervisor] ${err.message}`));
   child.on('message', (message) => {

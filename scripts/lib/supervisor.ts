@@ -18,6 +18,8 @@ export interface SupervisorOptions {
    * logger's own destination so both share one ordered writer.
    */
   output?: LineOutput;
+  /** Rewrites each child line before it is written (e.g. `prettyLineFormatter()`). */
+  formatLine?: (line: string) => string;
   /** How long `start()` waits for every service's ready message, in ms (120 s by default). */
   readyTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before it sends SIGKILL, in ms (15 s by default). */
@@ -182,6 +184,7 @@ export class Supervisor {
       cwd: this.options.cwd,
       prefix: linePrefix(name, this.width),
       output: this.output,
+      formatLine: this.options.formatLine,
       tail: service.tail,
       onReady: (message) => {
         if (service.child === child) this.onReady(service, message);

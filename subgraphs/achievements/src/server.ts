@@ -10,6 +10,7 @@ import type { AchievementsDatabase } from './db/database';
 import { migrations } from './db/migrations';
 import { createAchievementsMetrics } from './metrics';
 import { resolvers } from './resolvers';
+import { prettyLogs } from '../../../lib/logger';
 
 /** Absolute path of the subgraph's SDL. */
 export const ACHIEVEMENTS_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
@@ -38,6 +39,7 @@ export async function startAchievementsSubgraph(config: AchievementsConfig, opti
       natsUrl: config.NATS_URL,
       natsPrefix: config.NATS_PREFIX,
       logLevel: config.LOG_LEVEL,
+      logPretty: prettyLogs(config),
       dbPoolMax: config.DB_POOL_MAX,
       onQuery: options.onQuery,
     },

@@ -9,6 +9,7 @@ import { CONTENT_SCHEMA } from './db/database';
 import type { ContentDatabase } from './db/database';
 import { migrations } from './db/migrations';
 import { resolvers } from './resolvers';
+import { prettyLogs } from '../../../lib/logger';
 
 /** Path of the content subgraph's SDL. */
 export const CONTENT_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
@@ -35,6 +36,7 @@ export async function startContentSubgraph(config: ContentConfig, options: Conte
       natsUrl: config.NATS_URL,
       natsPrefix: config.NATS_PREFIX,
       logLevel: config.LOG_LEVEL,
+      logPretty: prettyLogs(config),
       dbPoolMax: config.DB_POOL_MAX,
       onQuery: options.onQuery,
     },

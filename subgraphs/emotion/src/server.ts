@@ -10,6 +10,7 @@ import type { EmotionDatabase } from './db/database';
 import { migrations } from './db/migrations';
 import { createEmotionMetrics } from './metrics';
 import { resolvers } from './resolvers';
+import { prettyLogs } from '../../../lib/logger';
 
 /** Path of the subgraph's SDL. */
 export const EMOTION_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
@@ -37,6 +38,7 @@ export async function startEmotionSubgraph(config: EmotionConfig, options: Emoti
       natsUrl: config.NATS_URL,
       natsPrefix: config.NATS_PREFIX,
       logLevel: config.LOG_LEVEL,
+      logPretty: prettyLogs(config),
       dbPoolMax: config.DB_POOL_MAX,
       onQuery: options.onQuery,
     },

@@ -29,6 +29,8 @@ export interface ExperimentsConfig {
   readonly LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Unexpected error messages are shown to clients only in `development`. */
   readonly NODE_ENV: 'development' | 'production' | 'test';
+  /** `json` or `pretty`; unset: pretty only in a terminal in development. */
+  readonly LOG_FORMAT?: 'json' | 'pretty' | undefined;
   /** Host the GraphQL port binds to (default 127.0.0.1). */
   readonly SUBGRAPH_HOST: string;
   /** Host the admin port binds to (default 127.0.0.1). */

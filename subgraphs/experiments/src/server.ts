@@ -11,6 +11,7 @@ import { migrations } from './db/migrations';
 import { createExperimentsMetrics } from './metrics';
 import { ProbabilityBestCache } from './probability-cache';
 import { resolvers } from './resolvers';
+import { prettyLogs } from '../../../lib/logger';
 
 /** Absolute path of the subgraph's SDL. */
 export const EXPERIMENTS_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
@@ -39,6 +40,7 @@ export async function startExperimentsSubgraph(config: ExperimentsConfig, option
       natsUrl: config.NATS_URL,
       natsPrefix: config.NATS_PREFIX,
       logLevel: config.LOG_LEVEL,
+      logPretty: prettyLogs(config),
       dbPoolMax: config.DB_POOL_MAX,
       onQuery: options.onQuery,
     },

@@ -12,6 +12,7 @@ import { selectTextProvider } from '../providers/select-provider';
 import type { TextProvider } from '../providers/text-provider';
 import { failGenerationJob, generatePostJob } from './generate-post-job';
 import { startSweeper } from './sweeper';
+import { prettyLogs } from '../../../../lib/logger';
 
 /** A running content worker; `sweep()` runs one sweeper pass now (returns jobs republished). */
 export interface ContentWorker extends Stoppable {
@@ -43,6 +44,7 @@ export async function startContentWorker(config: ContentConfig, options: { provi
     natsUrl: config.NATS_URL,
     natsPrefix: config.NATS_PREFIX,
     logLevel: config.LOG_LEVEL,
+    logPretty: prettyLogs(config),
     dbPoolMax: config.DB_POOL_MAX,
   });
   const deps = {

@@ -8,6 +8,7 @@ import type { EmotionDatabase } from '../db/database';
 import { migrations } from '../db/migrations';
 import { createEmotionMetrics } from '../metrics';
 import { createPostCreatedHandler } from './handle-post-created';
+import { prettyLogs } from '../../../../lib/logger';
 
 /** Options of {@link startEmotionWorker}. */
 export interface EmotionWorkerOptions {
@@ -41,6 +42,7 @@ export async function startEmotionWorker(config: EmotionConfig, options: Emotion
     natsUrl: config.NATS_URL,
     natsPrefix: config.NATS_PREFIX,
     logLevel: config.LOG_LEVEL,
+    logPretty: prettyLogs(config),
     dbPoolMax: config.DB_POOL_MAX,
     onQuery: options.onQuery,
   });

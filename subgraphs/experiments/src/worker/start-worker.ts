@@ -9,6 +9,7 @@ import { createBetaSampler } from '../domain/thompson-sampling';
 import { createExperimentsWorkerMetrics } from '../metrics';
 import { startAssignVariantService } from './assign-variant-service';
 import { startOutcomesConsumer } from './outcomes-consumer';
+import { prettyLogs } from '../../../../lib/logger';
 
 /** A running experiments worker. */
 export interface RunningExperimentsWorker {
@@ -42,6 +43,7 @@ export async function startExperimentsWorker(config: ExperimentsConfig, options:
     natsUrl: config.NATS_URL,
     natsPrefix: config.NATS_PREFIX,
     logLevel: config.LOG_LEVEL,
+    logPretty: prettyLogs(config),
     dbPoolMax: config.DB_POOL_MAX,
   });
   const steps: ShutdownStep[] = [{ name: 'close runtime', run: () => runtime.close() }];
