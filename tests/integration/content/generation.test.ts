@@ -74,6 +74,22 @@ describe('content generation jobs', () => {
     expect(job.post?.persona.name).toBe('ai-jesus');
   });
 
+  it('counts the job, its time queued, tokens and cost on the worker /metrics', async () => {
+    const text = await (await fetch(`http://127.0.0.1:${worker.adminPort}/metrics`)).text();
+    /** Value of the series `name` whose labels include `labels` (NaN when there is none). */
+    const value = (name: string, labels: Record<string, string> = {}) => {
+      const line = text
+        .split('\n')
+        .find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+      return Number(line?.split(' ').pop() ?? NaN);
+    };
+    expect(value('content_generation_jobs_total', { outcome: 'completed' })).toBeGreaterThanOrEqual(1);
+    expect(value('content_generation_queued_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(value('content_generation_job_duration_seconds_count', { outcome: 'completed' })).toBeGreaterThanOrEqual(1);
+    expect(value('content_generation_tokens_total', { persona: 'ai-jesus', model: 'offline-generator' })).toBeGreaterThan(0);
+    expect(value('content_generation_cost_usd_total', { persona: 'ai-jesus', model: 'offline-generator' })).toBe(0);
+  });
+
   it('returns the same job for the same idempotency key', async () => {
     const key = randomUUID();
     const input = { personaId, topic: 'Gratitude', idempotencyKey: key };

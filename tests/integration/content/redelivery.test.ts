@@ -13,6 +13,8 @@ import { eventually } from '../../support/eventually';
 import { JOB_FIELDS, collectMessages, countRows, insertPersona, jobMessageAcked, startContentHarness } from './harness';
 import type { ContentHarness, JobView } from './harness';
 import { TEST_NATS } from '../../support/nats';
+import { Registry } from 'prom-client';
+import { createContentWorkerMetrics } from '../../../subgraphs/content/src/metrics';
 
 const { subjects } = TEST_NATS;
 
@@ -46,6 +48,7 @@ describe('content worker redelivery', () => {
       js: h.js,
       subjects: TEST_NATS.subjects,
       provider: countingProvider(),
+      metrics: createContentWorkerMetrics(new Registry()),
       logger: createLogger('content-test', 'silent'),
       variantTimeoutMs: 200,
     };

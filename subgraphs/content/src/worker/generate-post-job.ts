@@ -15,6 +15,7 @@ import { parseDimensions } from '../domain/prompt';
 import type { GenerationBrief } from '../domain/prompt';
 import { publishJobStatus, publishTokenDelta } from '../messaging/job-events';
 import { publishPostCreated } from '../messaging/post-events';
+import type { ContentWorkerMetrics } from '../metrics';
 import type { TextProvider } from '../providers/text-provider';
 import { requestVariant } from './variant-client';
 
@@ -26,6 +27,7 @@ export interface GenerationDeps {
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
   provider: TextProvider;
+  metrics: ContentWorkerMetrics;
   logger: Logger;
   variantTimeoutMs: number;
 }
@@ -50,6 +52,12 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
   if (!job) throw new PermanentError(`GenerationJob ${jobId} does not exist`);
   if (job.status === 'COMPLETED') return republishCompletion(deps, job);
   if (job.status === 'FAILED' || job.status === 'CANCELLED') return;
+  if (delivery > 1) deps.metrics.redeliveries.inc();
+  const attemptStarted = Date.now();
+  const ended = (outcome: 'completed' | 'cancelled') => {
+    deps.metrics.jobs.inc({ outcome });
+    deps.metrics.jobDuration.observe({ outcome }, (Date.now() - attemptStarted) / 1000);
+  };
 
   const started = await updateJobIfStatus(deps.db, jobId, ['QUEUED', 'PROCESSING'], {
     status: 'PROCESSING',
@@ -59,6 +67,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     error: null,
   });
   if (!started) return;
+  if (!job.started_at) deps.metrics.queued.observe((started.started_at!.getTime() - job.created_at.getTime()) / 1000);
   await publishJobStatus(deps.js, deps.subjects, started);
 
   const [persona] = await findPersonasByIds(deps.db, [job.persona_id]);
@@ -72,24 +81,26 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
   );
   const brief: GenerationBrief = { persona, topic: job.topic, dimensions: parseDimensions(variant?.dimensions) };
 
-  if (!(await moveToStage(deps, jobId, 'WRITING_HOOK', variant?.id ?? null))) return;
-  const hook = await deps.provider.complete({
+  if (!(await moveToStage(deps, jobId, 'WRITING_HOOK', variant?.id ?? null))) return ended('cancelled');
+  const hook = await complete(deps, {
     brief,
     part: 'hook',
     model: persona.hook_model,
     onDelta: (delta) => publishTokenDelta(deps.nc, deps.subjects, jobId, 'hook', delta),
   });
-  if (!(await moveToStage(deps, jobId, 'WRITING_BODY', variant?.id ?? null))) return;
+  if (!(await moveToStage(deps, jobId, 'WRITING_BODY', variant?.id ?? null))) return ended('cancelled');
   publishTokenDelta(deps.nc, deps.subjects, jobId, 'body', '\n\n');
-  const body = await deps.provider.complete({
+  const body = await complete(deps, {
     brief,
     part: 'body',
     hook: hook.text,
     model: persona.body_model,
     onDelta: (delta) => publishTokenDelta(deps.nc, deps.subjects, jobId, 'body', delta),
   });
-  if (!(await moveToStage(deps, jobId, 'STORING', variant?.id ?? null))) return;
+  if (!(await moveToStage(deps, jobId, 'STORING', variant?.id ?? null))) return ended('cancelled');
 
+  const tokensUsed = hook.promptTokens + hook.completionTokens + body.promptTokens + body.completionTokens;
+  const costUsd = postCostUsd([hook, body]);
   let completed: GenerationJobRow;
   try {
     completed = await deps.db.transaction().execute(async (trx) => {
@@ -100,8 +111,8 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
         hook: hook.text,
         body: body.text,
         original_input: job.topic,
-        tokens_used: hook.promptTokens + hook.completionTokens + body.promptTokens + body.completionTokens,
-        cost_usd: postCostUsd([hook, body]),
+        tokens_used: tokensUsed,
+        cost_usd: costUsd,
         model: body.model,
         variant_id: variant?.id ?? null,
       });
@@ -116,10 +127,23 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
       return row;
     });
   } catch (err) {
-    if (err instanceof JobCancelledError) return;
+    if (err instanceof JobCancelledError) return ended('cancelled');
     throw err;
   }
+  ended('completed');
+  deps.metrics.tokens.inc({ persona: persona.name, model: body.model }, tokensUsed);
+  deps.metrics.costUsd.inc({ persona: persona.name, model: body.model }, costUsd);
   await republishCompletion(deps, completed);
+}
+
+/** Calls the text provider, counting the calls that throw (`content_provider_errors_total`). */
+async function complete(deps: GenerationDeps, request: Parameters<TextProvider['complete']>[0]): ReturnType<TextProvider['complete']> {
+  try {
+    return await deps.provider.complete(request);
+  } catch (err) {
+    deps.metrics.providerErrors.inc({ provider: deps.provider.name });
+    throw err;
+  }
 }
 
 async function moveToStage(deps: GenerationDeps, jobId: string, stage: GenerationJobRow['stage'], variantId: string | null): Promise<boolean> {
@@ -138,11 +162,13 @@ async function republishCompletion(deps: GenerationDeps, job: GenerationJobRow):
  * Records the last delivery's error: the job becomes FAILED (unless it already finished) and a
  * status event is published.
  */
-export async function failGenerationJob(deps: Pick<GenerationDeps, 'db' | 'js' | 'subjects'>, jobId: string, error: Error): Promise<void> {
+export async function failGenerationJob(deps: Pick<GenerationDeps, 'db' | 'js' | 'subjects' | 'metrics'>, jobId: string, error: Error): Promise<void> {
   const failed = await updateJobIfStatus(deps.db, jobId, ['QUEUED', 'PROCESSING'], {
     status: 'FAILED',
     error: error.message.slice(0, 2000),
     completed_at: new Date(),
   });
-  if (failed) await publishJobStatus(deps.js, deps.subjects, failed);
+  if (!failed) return;
+  deps.metrics.jobs.inc({ outcome: 'failed' });
+  await publishJobStatus(deps.js, deps.subjects, failed);
 }

@@ -13,10 +13,13 @@ import type { TextProvider } from '../providers/text-provider';
 import { failGenerationJob, generatePostJob } from './generate-post-job';
 import { startSweeper } from './sweeper';
 import { prettyLogs } from '../../../../lib/logger';
+import { createContentWorkerMetrics } from '../metrics';
 
 /** A running content worker; `sweep()` runs one sweeper pass now (returns jobs republished). */
 export interface ContentWorker extends Stoppable {
   sweep(): Promise<number>;
+  /** Port of `/healthz`, `/readyz` and `/metrics`. */
+  adminPort: number;
 }
 
 function jobIdOf(data: Uint8Array): string {
@@ -53,6 +56,7 @@ export async function startContentWorker(config: ContentConfig, options: { provi
     js: runtime.js,
     subjects: runtime.names.subjects,
     provider: options.provider ?? selectTextProvider(config),
+    metrics: createContentWorkerMetrics(runtime.metrics.registry),
     logger: runtime.logger,
     variantTimeoutMs: config.VARIANT_TIMEOUT_MS,
   };
@@ -73,7 +77,14 @@ export async function startContentWorker(config: ContentConfig, options: { provi
       retryDelaysMs: config.GENERATION_RETRY_DELAYS_MS,
       heartbeatMs: Math.max(1000, Math.floor(config.GENERATION_ACK_WAIT_MS / 3)),
       logger: runtime.logger,
-      handle: (msg) => generatePostJob(deps, jobIdOf(msg.data), msg.info.deliveryCount),
+      handle: async (msg) => {
+        try {
+          await generatePostJob(deps, jobIdOf(msg.data), msg.info.deliveryCount);
+        } catch (err) {
+          deps.metrics.attemptFailures.inc();
+          throw err;
+        }
+      },
       onGiveUp: async (msg, error) => {
         let jobId: string;
         try {
@@ -100,6 +111,7 @@ export async function startContentWorker(config: ContentConfig, options: { provi
     });
     runtime.logger.info({ provider: deps.provider.name, adminPort: admin.port }, 'content worker started');
     return {
+      adminPort: admin.port,
       sweep: () => sweeper.sweep(),
       stop: () =>
         runShutdown(
