@@ -1,17 +1,7 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { startTestStack } from '../../support/stack';
 import type { TestStack } from '../../support/stack';
 import { asUser, platformHealthy } from './edge-support';
-
-/** A local port with nothing listening on it (bound, then released). */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { deadPort } from '../../support/ports';
 
 describe('the edge: one subgraph down', () => {
   let stack: TestStack;

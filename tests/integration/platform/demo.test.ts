@@ -1,18 +1,8 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { deadPort } from '../../support/ports';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-/** A local port with nothing listening on it (bound, then released). */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('npm run demo', () => {
   it('says where it looked and how to start the platform when the gateway is down', async () => {
