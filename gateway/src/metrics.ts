@@ -1,4 +1,4 @@
-import { Counter } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
 
 /** Error codes the gateway refuses operations with (the reasons counted). */
@@ -15,6 +15,16 @@ export interface GatewayMetrics {
   refused: Counter<'reason'>;
   /** Counts a refusal with this error code (and limit), ignoring codes that are not refusals. */
   countRefusal(code: unknown, limit?: unknown): void;
+  /** `gateway_subgraph_fetches_total{subgraph,outcome}`: HTTP exchanges with subgraphs (`ok`, `unavailable`). */
+  subgraphFetches: Counter<'subgraph' | 'outcome'>;
+  /** `gateway_subgraph_fetch_duration_seconds{subgraph}`: time of one exchange, retries included. */
+  subgraphFetchDuration: Histogram<'subgraph'>;
+  /** `gateway_websocket_connections`: graphql-ws connections past `connection_init`. */
+  websocketConnections: Gauge<never>;
+  /** `gateway_subscriptions_active{field}`: subscriptions being served, by root field. */
+  subscriptionsActive: Gauge<'field'>;
+  /** `gateway_subscription_events_total{field}`: results sent to subscribers. */
+  subscriptionEvents: Counter<'field'>;
 }
 
 /** Registers the gateway's metrics in its registry. */
@@ -26,6 +36,22 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     registers: [registry],
   });
   return {
+    subgraphFetches: new Counter({
+      name: 'gateway_subgraph_fetches_total',
+      help: 'HTTP exchanges with subgraphs, by subgraph and outcome (ok, unavailable)',
+      labelNames: ['subgraph', 'outcome'],
+      registers: [registry],
+    }),
+    subgraphFetchDuration: new Histogram({
+      name: 'gateway_subgraph_fetch_duration_seconds',
+      help: 'Time of one HTTP exchange with a subgraph (retries included), in seconds',
+      labelNames: ['subgraph'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
+    }),
+    websocketConnections: new Gauge({ name: 'gateway_websocket_connections', help: 'graphql-ws connections past connection_init', registers: [registry] }),
+    subscriptionsActive: new Gauge({ name: 'gateway_subscriptions_active', help: 'Subscriptions being served, by root field', labelNames: ['field'], registers: [registry] }),
+    subscriptionEvents: new Counter({ name: 'gateway_subscription_events_total', help: 'Results sent to subscribers, by root field', labelNames: ['field'], registers: [registry] }),
     refused,
     countRefusal(code, limit) {
       if (typeof code !== 'string' || !REFUSAL_CODES.has(code)) return;

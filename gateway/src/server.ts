@@ -135,6 +135,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       headers: createSubgraphHeaders(config.SUBGRAPH_JWT_SECRET),
       calls: subgraphCallSettings(config),
       logger,
+      onExchange: (subgraph, outcome, seconds) => {
+        gatewayMetrics.subgraphFetches.inc({ subgraph, outcome });
+        gatewayMetrics.subgraphFetchDuration.observe({ subgraph }, seconds);
+      },
     });
     let apiSchema: GraphQLSchema | null = null;
     gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
@@ -184,6 +188,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
       trajectoryWaitMs: config.SUBSCRIPTION_TRAJECTORY_WAIT_MS,
       subjects: subjectsFor(config.NATS_PREFIX),
+      observer: {
+        started: (field) => gatewayMetrics.subscriptionsActive.inc({ field }),
+        ended: (field) => gatewayMetrics.subscriptionsActive.dec({ field }),
+        delivered: (field) => gatewayMetrics.subscriptionEvents.inc({ field }),
+      },
     });
     const closeWs = startWebSocketServer({
       server: graphql.server,

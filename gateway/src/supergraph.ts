@@ -30,6 +30,8 @@ export interface GatewayOptions {
   headers: SubgraphHeaders;
   calls: SubgraphCallSettings;
   logger: Logger;
+  /** Counts each subgraph exchange (metrics). */
+  onExchange?: (subgraph: string, outcome: 'ok' | 'unavailable', seconds: number) => void;
 }
 
 /** Identical in-flight subgraph queries are shared only between callers with the same identity and scopes. */
@@ -54,6 +56,7 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
         headers: (context) => options.headers(name, context),
         dedupKey: callerKey,
         logger: options.logger,
+        onExchange: (outcome, seconds) => options.onExchange?.(name, outcome, seconds),
       }),
   });
 }

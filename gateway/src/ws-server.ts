@@ -125,6 +125,7 @@ export function startWebSocketServer(options: WebSocketServerOptions): () => Pro
         const params = ctx.connectionParams ?? {};
         try {
           principals.set(ctx.extra.socket, await options.authenticate(params.Authorization ?? params.authorization));
+          options.metrics.websocketConnections.inc();
           return true;
         } catch (err) {
           if (err instanceof AuthenticationError) {
@@ -133,6 +134,9 @@ export function startWebSocketServer(options: WebSocketServerOptions): () => Pro
           }
           throw err;
         }
+      },
+      onDisconnect: () => {
+        options.metrics.websocketConnections.dec();
       },
       onSubscribe: async (ctx, _id, payload) => {
         const result = await admitSubscribe(ctx.extra, payload);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../lib/logger';
 import { seedIfEmpty } from '../../scripts/lib/seed';
+import { eventually } from '../support/eventually';
 import { goEmotionsTexts } from '../support/goemotions';
 import { testToken } from '../support/auth';
 import { postGraphQL as post, queryData as query } from '../support/graphql';
@@ -105,6 +106,28 @@ describe('the main job through the gateway', () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  it('shows subgraph fetches, subscriptions and their events on the gateway /metrics', async () => {
+    const series = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${stack.gatewayAdminPort}/metrics`)).text();
+      return (name: string, labels: Record<string, string> = {}) =>
+        Number(
+          text
+            .split('\n')
+            .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
+            ?.split(' ')
+            .pop() ?? NaN,
+        );
+    };
+    const value = await series();
+    expect(value('gateway_subgraph_fetches_total', { subgraph: 'content', outcome: 'ok' })).toBeGreaterThan(0);
+    expect(value('gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'emotion' })).toBeGreaterThan(0);
+    expect(value('gateway_subscription_events_total', { field: 'generationJobUpdated' })).toBeGreaterThan(15);
+    await eventually(async () => {
+      const now = await series();
+      return now('gateway_subscriptions_active', { field: 'generationJobUpdated' }) === 0 && now('gateway_websocket_connections') === 0 ? true : undefined;
+    }, 10_000);
   });
 
   it('answers an unknown job with NOT_FOUND and invalid GraphQL with a 400', async () => {

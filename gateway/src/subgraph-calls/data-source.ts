@@ -30,6 +30,8 @@ export interface SubgraphServiceOptions {
   /** Who the call is made for (identical in-flight queries are shared only within the same key); null disables sharing for the call. */
   dedupKey: (context: unknown) => string | null;
   logger: Logger;
+  /** Called once per HTTP exchange with the subgraph (a shared request counts once): outcome and seconds taken. */
+  onExchange?: (outcome: 'ok' | 'unavailable', seconds: number) => void;
 }
 
 /** What `@apollo/gateway` expects back from a data source. */
@@ -104,9 +106,14 @@ export class SubgraphDataSource implements GraphQLDataSource {
 
   /** The shared part of a call: policies around one or more attempts; failures logged once. */
   private async exchange(url: string, init: FetcherRequestInit, isQuery: boolean): Promise<BufferedResponse> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      return await (isQuery ? this.queryPolicy : this.breaker).execute(() => this.attempt(url, init));
+      const response = await (isQuery ? this.queryPolicy : this.breaker).execute(() => this.attempt(url, init));
+      this.options.onExchange?.('ok', seconds());
+      return response;
     } catch (error) {
+      this.options.onExchange?.('unavailable', seconds());
       const known = isSubgraphFailure(error) || error instanceof BrokenCircuitError;
       this.options.logger.warn(
         { subgraph: this.options.name, operationType: isQuery ? 'query' : 'other', reason: describeFailure(error), ...(known ? {} : { err: error }) },

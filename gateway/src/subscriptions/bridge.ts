@@ -21,6 +21,15 @@ export interface BridgeOptions {
   trajectoryWaitMs: number;
   /** The deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
+  /** Told when a subscription starts and ends, and of each result sent (metrics). */
+  observer?: SubscriptionObserver;
+}
+
+/** Hooks of {@link BridgeOptions.observer}, by root field name. */
+export interface SubscriptionObserver {
+  started(field: string): void;
+  ended(field: string): void;
+  delivered(field: string): void;
 }
 
 /** A subscription request as graphql-ws hands it over. */
@@ -71,12 +80,27 @@ export class SubscriptionBridge {
         if (event) queue.push(event);
       }),
     );
-    const generator = this.stream(plan, queue, request.run, () => stops.forEach((stop) => stop()));
+    this.options.observer?.started(plan.fieldName);
+    let released = false;
+    // Idempotent: run by the stream's end, and by return() in case the stream never started.
+    const release = () => {
+      if (released) return;
+      released = true;
+      stops.forEach((stop) => stop());
+      this.options.observer?.ended(plan.fieldName);
+    };
+    const generator = this.stream(plan, queue, request.run, release);
     const iterator: AsyncIterableIterator<ExecutionResult> = {
-      next: () => generator.next(),
+      next: async () => {
+        const result = await generator.next();
+        if (!result.done) this.options.observer?.delivered(plan.fieldName);
+        return result;
+      },
       return: async () => {
         queue.close();
-        return generator.return(undefined);
+        const result = await generator.return(undefined);
+        release();
+        return result;
       },
       throw: (err?: unknown) => generator.throw(err),
       [Symbol.asyncIterator]: () => iterator,
