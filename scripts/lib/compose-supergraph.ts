@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { REPOSITORY_ROOT } from './paths';
 
-/** Root of the repository. */
-export const ROOT = join(__dirname, '..', '..');
 /** Where the composed supergraph is committed. */
-export const SUPERGRAPH_PATH = join(ROOT, 'schema', 'supergraph.graphql');
+export const SUPERGRAPH_PATH = join(REPOSITORY_ROOT, 'schema', 'supergraph.graphql');
 
 /** One entry of `schema/subgraphs.json`: subgraph name, routing URL, SDL path (from the root). */
 export interface SubgraphEntry {
@@ -28,12 +27,12 @@ export class CompositionError extends Error {
  * @throws {CompositionError} listing every composition error
  */
 export function composeSupergraph(): string {
-  const entries = JSON.parse(readFileSync(join(ROOT, 'schema', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
+  const entries = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'schema', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
   const result = composeServices(
     entries.map((entry) => ({
       name: entry.name,
       url: entry.url,
-      typeDefs: parse(readFileSync(join(ROOT, entry.schema), 'utf8')),
+      typeDefs: parse(readFileSync(join(REPOSITORY_ROOT, entry.schema), 'utf8')),
     })),
   );
   if (result.errors) {

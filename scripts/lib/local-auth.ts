@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCOPES, signUserToken } from '../../lib/auth';
+import { REPOSITORY_ROOT } from './paths';
 import type { UserTokenClaims } from '../../lib/auth';
 
 /** Where `npm start` keeps the secrets it generated (git-ignored), so tokens survive a restart. */
-export const LOCAL_STATE_DIR = join(__dirname, '..', '..', '.local');
+export const LOCAL_STATE_DIR = join(REPOSITORY_ROOT, '.local');
 const SECRETS_FILE = 'dev-secrets.json';
 
 /** Secrets generated for local use. */

@@ -5,10 +5,10 @@ import { loadAchievementsConfig } from '../../subgraphs/achievements/src/config'
 import { loadContentConfig } from '../../subgraphs/content/src/config';
 import { loadEmotionConfig } from '../../subgraphs/emotion/src/config';
 import { loadExperimentsConfig } from '../../subgraphs/experiments/src/config';
+import { REPOSITORY_ROOT } from './paths';
 import type { ServiceSpec } from './service-process';
 
-/** Root of the repository (entry points are resolved from it, wherever the clone is). */
-export const REPOSITORY_ROOT = join(__dirname, '..', '..');
+export { REPOSITORY_ROOT } from './paths';
 
 /** The platform's services as `npm start` runs them, one process each. */
 export interface PlatformPlan {

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
-import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { SCOPES, signUserToken } from '../../../lib/auth';
 import { connectNats } from '../../../lib/nats';
@@ -11,10 +10,10 @@ import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
 import { TEST_NATS, natsUrl, uniqueDurable } from '../../support/nats';
+import { REPOSITORY_ROOT } from '../../../scripts/lib/paths';
 
 const EVENTS_STREAM = TEST_NATS.streams.events;
 
-const ROOT = join(__dirname, '..', '..', '..');
 const START_TIMEOUT_MS = 180_000;
 const TEST_SECRET = 'supervisor-test-secret-that-is-long-enough-0123456789';
 const PORT_VARIABLES = [
@@ -120,7 +119,7 @@ async function startPlatform(): Promise<Platform> {
     EXPERIMENTS_CONSUMER_DURABLE: durables[1],
   };
   const supervisor = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: ROOT,
+    cwd: REPOSITORY_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
