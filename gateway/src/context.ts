@@ -30,11 +30,12 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export function gatewayContext(headers: IncomingHttpHeaders, principal: Principal, logger: Logger): GatewayContext {
   const requestId = first(headers['x-request-id']) ?? randomUUID();
   const traceparent = first(headers.traceparent);
+  const traceId = traceIdOf(traceparent);
   return {
     principal,
     requestId,
     ...(traceparent ? { traceparent } : {}),
-    logger: logger.child({ requestId, sub: principal.sub, ...(traceIdOf(traceparent) ? { traceId: traceIdOf(traceparent) } : {}) }),
+    logger: logger.child({ requestId, sub: principal.sub, ...(traceId ? { traceId } : {}) }),
     reportCost: first(headers['x-graphql-cost']) === 'include',
     internal: false,
   };

@@ -1,5 +1,5 @@
 import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
-import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+import type { JWTPayload } from 'jose';
 import { AuthenticationError, scopesFromClaim } from './principal';
 import type { Principal } from './principal';
 
@@ -32,16 +32,17 @@ const ASYMMETRIC = ['RS256', 'ES256'];
  */
 export function createUserTokenVerifier(options: UserTokenOptions): TokenVerifier {
   if (Boolean(options.secret) === Boolean(options.jwksUrl)) throw new Error('configure exactly one of AUTH_JWT_SECRET and AUTH_JWKS_URL');
-  const key: Uint8Array | JWTVerifyGetKey = options.secret
-    ? new TextEncoder().encode(options.secret)
-    : createRemoteJWKSet(new URL(options.jwksUrl!), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
-  const algorithms = options.secret ? ['HS256'] : ASYMMETRIC;
+  const claims = { issuer: options.issuer, audience: options.audience, requiredClaims: ['exp', 'sub'] };
+  let verify: (jwt: string) => Promise<{ payload: JWTPayload }>;
+  if (options.secret) {
+    const secret = new TextEncoder().encode(options.secret);
+    verify = (jwt) => jwtVerify(jwt, secret, { ...claims, algorithms: ['HS256'] });
+  } else {
+    const jwks = createRemoteJWKSet(new URL(options.jwksUrl!), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+    verify = (jwt) => jwtVerify(jwt, jwks, { ...claims, algorithms: ASYMMETRIC });
+  }
   return async (token) => {
-    const payload = await verifyOrExplain(token, (jwt) =>
-      typeof key === 'function'
-        ? jwtVerify(jwt, key, { algorithms, issuer: options.issuer, audience: options.audience, requiredClaims: ['exp', 'sub'] })
-        : jwtVerify(jwt, key, { algorithms, issuer: options.issuer, audience: options.audience, requiredClaims: ['exp', 'sub'] }),
-    );
+    const payload = await verifyOrExplain(token, verify);
     return { sub: payload.sub!, scopes: scopesFromClaim(payload[options.scopesClaim]) };
   };
 }
