@@ -5,7 +5,7 @@ import { startAchievementsSubgraph } from '../../../subgraphs/achievements/src/s
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
-import { TEST_NATS, natsUrl } from '../../support/nats';
+import { testNatsEnv } from '../../support/nats';
 
 /** A GraphQL response as the subgraph sends it. */
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -37,8 +37,7 @@ export async function startHarness(): Promise<AchievementsHarness> {
     ACHIEVEMENTS_PORT: '0',
     ACHIEVEMENTS_ADMIN_PORT: '0',
     DATABASE_URL: testDb.url,
-    NATS_URL: natsUrl(),
-    NATS_PREFIX: TEST_NATS.prefix!,
+    ...testNatsEnv(),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
     SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,

@@ -17,7 +17,7 @@ import type { TestDatabase } from '../../support/database';
 import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
 import { postGraphQL } from '../../support/graphql';
 import type { GraphQLResponse } from '../../support/graphql';
-import { TEST_NATS, natsUrl } from '../../support/nats';
+import { TEST_NATS, natsUrl, testNatsEnv } from '../../support/nats';
 
 const { subjects } = TEST_NATS;
 const JOBS_STREAM = TEST_NATS.streams.jobs;
@@ -29,8 +29,7 @@ export const JOBS_DURABLE = 'content-generator';
 export function contentTestConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): ContentConfig {
   return loadContentConfig({
     DATABASE_URL: databaseUrl,
-    NATS_URL: natsUrl(),
-    NATS_PREFIX: TEST_NATS.prefix!,
+    ...testNatsEnv(),
     CONTENT_PORT: '0',
     CONTENT_ADMIN_PORT: '0',
     CONTENT_WORKER_ADMIN_PORT: '0',

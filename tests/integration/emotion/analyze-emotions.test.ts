@@ -4,7 +4,7 @@ import { startEmotionSubgraph } from '../../../subgraphs/emotion/src/server';
 import type { RunningService } from '../../../lib/server';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
-import { TEST_NATS, natsUrl } from '../../support/nats';
+import { testNatsEnv } from '../../support/nats';
 import { graphql } from './support';
 import { TEST_AUTH_ENV } from '../../support/auth';
 
@@ -43,8 +43,7 @@ describe('analyzeEmotions over HTTP', () => {
     testDb = await createTestDatabase();
     const config = loadEmotionConfig({
       DATABASE_URL: testDb.url,
-      NATS_URL: natsUrl(),
-      NATS_PREFIX: TEST_NATS.prefix!,
+      ...testNatsEnv(),
       EMOTION_PORT: '0',
       EMOTION_ADMIN_PORT: '0',
       LOG_LEVEL: 'silent',

@@ -17,7 +17,7 @@ import type { RunningEmotionWorker } from '../../../subgraphs/emotion/src/worker
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
-import { TEST_NATS, natsUrl, uniqueDurable } from '../../support/nats';
+import { TEST_NATS, natsUrl, testNatsEnv, uniqueDurable } from '../../support/nats';
 import { graphql, publishPostCreated } from './support';
 import { TEST_AUTH_ENV } from '../../support/auth';
 
@@ -42,8 +42,7 @@ describe('emotion worker', () => {
     testDb = await createTestDatabase();
     config = loadEmotionConfig({
       DATABASE_URL: testDb.url,
-      NATS_URL: natsUrl(),
-      NATS_PREFIX: TEST_NATS.prefix!,
+      ...testNatsEnv(),
       EMOTION_PORT: '0',
       EMOTION_ADMIN_PORT: '0',
       EMOTION_WORKER_ADMIN_PORT: '0',

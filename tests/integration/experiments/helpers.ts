@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { loadExperimentsConfig } from '../../../subgraphs/experiments/src/config';
 import type { ExperimentsConfig } from '../../../subgraphs/experiments/src/config';
 import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
-import { TEST_NATS, natsUrl, uniqueDurable } from '../../support/nats';
+import { testNatsEnv, uniqueDurable } from '../../support/nats';
 
 /** A GraphQL response as seen by a client. */
 export interface GraphQLResponse<T> {
@@ -24,8 +24,7 @@ export async function graphql<T>(url: string, query: string, variables: Record<s
 export function testConfig(databaseUrl: string): ExperimentsConfig {
   return loadExperimentsConfig({
     DATABASE_URL: databaseUrl,
-    NATS_URL: natsUrl(),
-    NATS_PREFIX: TEST_NATS.prefix!,
+    ...testNatsEnv(),
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     EXPERIMENTS_PORT: '0',

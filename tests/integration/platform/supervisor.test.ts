@@ -9,7 +9,7 @@ import { forEachLine } from '../../../scripts/lib/child-output';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
-import { TEST_NATS, natsUrl, uniqueDurable } from '../../support/nats';
+import { TEST_NATS, natsUrl, testNatsEnv, uniqueDurable } from '../../support/nats';
 import { REPOSITORY_ROOT } from '../../../scripts/lib/paths';
 
 const EVENTS_STREAM = TEST_NATS.streams.events;
@@ -109,8 +109,7 @@ async function startPlatform(): Promise<Platform> {
     ...inherited,
     ...Object.fromEntries(PORT_VARIABLES.map((name, i) => [name, String(ports[i])])),
     DATABASE_URL: database.url,
-    NATS_URL: natsUrl(),
-    NATS_PREFIX: TEST_NATS.prefix!,
+    ...testNatsEnv(),
     LOG_LEVEL: 'info',
     AUTH_JWT_SECRET: TEST_SECRET,
     SUBGRAPH_JWT_SECRET: `${TEST_SECRET}-subgraphs`,
