@@ -1,23 +1,17 @@
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
+import { useTestStack } from '../../support/stack';
 import { asUser, platformHealthy } from './edge-support';
 import { deadPort } from '../../support/ports';
 
 describe('the edge: one subgraph down', () => {
-  let stack: TestStack;
+  const stack = useTestStack(async () => ({ EMOTION_URL: `http://127.0.0.1:${await deadPort()}/graphql`, SUBGRAPH_RETRIES: '0', SUBGRAPH_BREAKER_THRESHOLD: '2' }));
 
   beforeAll(async () => {
-    stack = await startTestStack({ EMOTION_URL: `http://127.0.0.1:${await deadPort()}/graphql`, SUBGRAPH_RETRIES: '0', SUBGRAPH_BREAKER_THRESHOLD: '2' });
-    await asUser(stack.gatewayUrl, 'mutation { createPersona(input: { name: "down", emoji: "x", tone: "y" }) { id } }');
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
+    await asUser(stack().gatewayUrl, 'mutation { createPersona(input: { name: "down", emoji: "x", tone: "y" }) { id } }');
   });
 
   it.each([1, 2, 3, 4])('answers the other subgraphs’ fields and names the dead one (attempt %i)', async () => {
     const response = await asUser<{ personas: Array<{ name: string }>; emotionTrajectory: unknown }>(
-      stack.gatewayUrl,
+      stack().gatewayUrl,
       '{ personas { name } emotionTrajectory(postId: "00000000-0000-0000-0000-000000000000") { id } }',
     );
     expect(response.status).toBe(200);
@@ -29,6 +23,6 @@ describe('the edge: one subgraph down', () => {
   });
 
   it('stays healthy', async () => {
-    expect(await platformHealthy(stack.gatewayUrl, stack.gatewayAdminPort)).toBe(true);
+    expect(await platformHealthy(stack().gatewayUrl, stack().gatewayAdminPort)).toBe(true);
   });
 });

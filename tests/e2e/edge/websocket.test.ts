@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { testToken } from '../../support/auth';
-import { startTestStack } from '../../support/stack';
-import type { TestStack } from '../../support/stack';
+import { useTestStack } from '../../support/stack';
 import { SubscriptionRefused, collectSubscription, refusalCode, wsClient } from '../../support/ws-client';
 import { nestedPosts } from './edge-support';
 
@@ -37,16 +36,11 @@ function openRaw(url: string): Promise<RawSocket> {
 }
 
 describe('the edge: graphql-ws', () => {
-  let stack: TestStack;
+  const stack = useTestStack();
   let token: string;
 
   beforeAll(async () => {
     token = await testToken();
-    stack = await startTestStack();
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.stop();
   });
 
   it.each([
@@ -56,20 +50,20 @@ describe('the edge: graphql-ws', () => {
     ['a forged token', { Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl' }],
     ['an unsigned token', { Authorization: `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","exp":9999999999}').toString('base64url')}.` }],
   ])('closes the socket with 4403 on connection_init with %s', async (_name, payload) => {
-    const raw = await openRaw(stack.gatewayUrl);
+    const raw = await openRaw(stack().gatewayUrl);
     raw.socket.send(JSON.stringify({ type: 'connection_init', ...(payload ? { payload } : {}) }));
     expect((await raw.closed).code).toBe(4403);
   });
 
   it('closes the socket with 4403 for an expired token', async () => {
     const expired = await testToken({ expiresIn: Math.floor(Date.now() / 1000) - 60 });
-    const raw = await openRaw(stack.gatewayUrl);
+    const raw = await openRaw(stack().gatewayUrl);
     raw.socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${expired}` } }));
     expect((await raw.closed).code).toBe(4403);
   });
 
   it('closes a socket sending a message over 1 MiB (1009)', async () => {
-    const raw = await openRaw(stack.gatewayUrl);
+    const raw = await openRaw(stack().gatewayUrl);
     raw.socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${token}` } }));
     await raw.next('connection_ack');
     raw.socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `{ ${'__typename '.repeat(120_000)} }` } }));
@@ -77,7 +71,7 @@ describe('the edge: graphql-ws', () => {
   });
 
   async function subscribeErrors(query: string, variables: Record<string, unknown> = {}, as = token) {
-    const client = wsClient(stack.gatewayUrl, as);
+    const client = wsClient(stack().gatewayUrl, as);
     try {
       return await collectSubscription(client, query, variables).then(
         (results) => ({ results, error: null as unknown }),
@@ -118,7 +112,7 @@ describe('the edge: graphql-ws', () => {
 
   it('refuses a mutation without its scope over the socket with FORBIDDEN', async () => {
     const limited = await testToken({ scope: 'experiments:write' });
-    const client = wsClient(stack.gatewayUrl, limited);
+    const client = wsClient(stack().gatewayUrl, limited);
     try {
       const results = await collectSubscription(client, 'mutation { createPersona(input: { name: "ws", emoji: "x", tone: "y" }) { id } }', {});
       expect(results).toHaveLength(1);
@@ -130,7 +124,7 @@ describe('the edge: graphql-ws', () => {
   });
 
   it('serves an authenticated subscription (current state first)', async () => {
-    const client = wsClient(stack.gatewayUrl, token);
+    const client = wsClient(stack().gatewayUrl, token);
     try {
       const results = await collectSubscription(client, 'subscription($id: ID!) { generationJobUpdated(id: $id) { type job { status } } }', { id: randomUUID() });
       expect(results[0]?.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -140,7 +134,7 @@ describe('the edge: graphql-ws', () => {
   });
 
   it('keeps serving after every refusal above', async () => {
-    const client = wsClient(stack.gatewayUrl, token);
+    const client = wsClient(stack().gatewayUrl, token);
     try {
       const results = await collectSubscription<{ personas: unknown[] }>(client, '{ personas(first: 1) { id } }', {});
       expect(results[0]?.errors).toBeUndefined();
@@ -151,7 +145,7 @@ describe('the edge: graphql-ws', () => {
   });
 
   it('refuses the issue’s depth bomb as a query over the socket', async () => {
-    const client = wsClient(stack.gatewayUrl, token);
+    const client = wsClient(stack().gatewayUrl, token);
     try {
       expect(await refusalCode(client, nestedPosts(60, 100))).toBe('OPERATION_TOO_COMPLEX');
     } finally {
