@@ -33,12 +33,13 @@ async function main(): Promise<void> {
     { input: { personaId: persona.id, topic } },
   );
   const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${token}` } });
-  const query = `subscription($id: ID!) { generationJobUpdated(id: $id) { type delta job { status post { hook emotionTrajectory { trajectoryType } variant { name } } } } }`;
-  for await (const result of client.iterate<{ generationJobUpdated: { type: string; delta: string | null; job: { status: string; post: { emotionTrajectory: { trajectoryType: string } | null; variant: { name: string } | null } | null } } }>({ query, variables: { id: generatePost.id } })) {
+  const query = `subscription Watch($id: ID!) { generationJobUpdated(id: $id) { type status delta text job { post { emotionTrajectory { trajectoryType } variant { name } } } } }`;
+  type Event = { type: string; status: string; delta: string | null; text: string | null; job: { post: { emotionTrajectory: { trajectoryType: string } | null; variant: { name: string } | null } | null } };
+  for await (const result of client.iterate<{ generationJobUpdated: Event }>({ query, variables: { id: generatePost.id } })) {
     const event = result.data?.generationJobUpdated;
     if (!event) throw new Error(JSON.stringify(result.errors));
     if (event.type === 'TOKEN_DELTA') process.stdout.write(event.delta ?? '');
-    else process.stdout.write(`\n[${event.type}] ${event.job.status}\n`);
+    else process.stdout.write(`\n[${event.type}] ${event.status}\n${event.type === 'SNAPSHOT' ? (event.text ?? '') : ''}`);
     if (event.type === 'EMOTION_TRAJECTORY_STORED') {
       process.stdout.write(`trajectory: ${event.job.post?.emotionTrajectory?.trajectoryType}, variant: ${event.job.post?.variant?.name ?? 'none'}\n`);
     }

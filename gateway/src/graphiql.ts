@@ -3,7 +3,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 /** The README's walkthrough as GraphiQL tabs: one operation a tab, with its variables. */
 const WALKTHROUGH: Array<{ query: string; variables?: Record<string, string> }> = [
   {
-    query: `# 1. The personas. Copy ai-jesus's id into tab 2's variables, then run tab 2.
+    query: `# 1. The personas. Copy ai-jesus's id into tab 3's variables.
 query Personas {
   personas { id name emoji tone }
   experiments(status: ACTIVE) { name variants { name isControl dimensions impressions successes } }
@@ -11,26 +11,27 @@ query Personas {
 `,
   },
   {
-    query: `# 2. Ask a persona for a post (variables: personaId). It returns at once, QUEUED;
-#    copy the job id into tab 3's variables and run tab 3 to watch it being written.
+    query: `# 2. Watch every job as it is written: open this page in a second browser window and run this
+#    tab there (GraphiQL stops a running subscription when you run another tab), then run tab 3
+#    here. Each event has the job's status and the text written so far; the trajectory comes last.
+subscription WatchJobs {
+  generationJobsUpdated {
+    type
+    status
+    text
+    job { id persona { name } post { id variant { name } emotionTrajectory { trajectoryType dominantEmotion } } }
+  }
+}
+`,
+  },
+  {
+    query: `# 3. Ask a persona for a post (variables: personaId). It returns at once, QUEUED; the other
+#    window shows it being written, about 6 seconds for 50 words.
 mutation Generate($personaId: ID!) {
   generatePost(input: { personaId: $personaId, topic: "Finding calm in a busy week" }) { id status }
 }
 `,
     variables: { personaId: "paste ai-jesus's id from tab 1" },
-  },
-  {
-    query: `# 3. Watch the job (variables: id): its state first, then status changes, the text as it is
-#    written (TOKEN_DELTA), and its emotion trajectory once analysed.
-subscription Watch($id: ID!) {
-  generationJobUpdated(id: $id) {
-    type
-    delta
-    job { status post { id hook body emotionTrajectory { trajectoryType } variant { name } } }
-  }
-}
-`,
-    variables: { id: 'paste the job id from tab 2' },
   },
   {
     query: `# 4. The posts across all four subgraphs.
@@ -41,9 +42,15 @@ query Posts {
         id hook body tokensUsed costUsd
         persona { name }
         variant { name dimensions }
-        emotionTrajectory { trajectoryType segmentCount emotions { joy trust fear sadness } sentiment { compound } }
+        emotionTrajectory {
+          trajectoryType segmentCount
+          emotions { joy trust fear surprise sadness disgust anger anticipation }
+          sentiment { compound }
+          transitions { fromEmotion toEmotion strength }
+        }
       }
     }
+    pageInfo { hasNextPage endCursor }
   }
 }
 `,

@@ -6,9 +6,9 @@ export interface Subjects {
   generateJob: string;
   postCreated: string;
   postEngagement: string;
-  /** Status changes of one job (EVENTS stream). */
+  /** Status changes of one job (EVENTS stream); `jobStatus('*')` matches every job's. */
   jobStatus: (jobId: string) => string;
-  /** Token deltas of one running job (core NATS, not persisted). */
+  /** Token deltas of one running job (core NATS, not persisted); `jobProgress('*')` matches every job's. */
   jobProgress: (jobId: string) => string;
   trajectoryCreated: string;
   experimentUpdated: string;
@@ -87,19 +87,30 @@ export type PostEngagementData = z.infer<typeof postEngagementData>;
 /** `events.content.job.<id>`: keys and the new status only; clients resolve the rest. */
 export const jobStatusChangedData = z.object({
   jobId: z.uuid(),
+  personaId: z.uuid(),
   status: z.enum(['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED']),
   postId: z.uuid().nullable(),
 });
 export type JobStatusChangedData = z.infer<typeof jobStatusChangedData>;
 
-/** `progress.content.job.<id>`: one streamed text delta. */
-export const jobTokenDeltaData = z.object({ jobId: z.uuid(), delta: z.string(), part: z.enum(['hook', 'body']) });
+/**
+ * `progress.content.job.<id>`: one streamed text delta, with everything written so far (`text`:
+ * hook, blank line, body), so a subscriber who missed earlier deltas reads the whole text at once.
+ */
+export const jobTokenDeltaData = z.object({
+  jobId: z.uuid(),
+  personaId: z.uuid(),
+  delta: z.string(),
+  text: z.string(),
+  part: z.enum(['hook', 'body']),
+});
 export type JobTokenDeltaData = z.infer<typeof jobTokenDeltaData>;
 
 /** `events.emotion.trajectory.created`. */
 export const trajectoryCreatedData = z.object({
   trajectoryId: z.uuid(),
   postId: z.uuid(),
+  personaId: z.uuid(),
   jobId: z.uuid().nullable(),
 });
 export type TrajectoryCreatedData = z.infer<typeof trajectoryCreatedData>;

@@ -29,6 +29,8 @@ export async function startTestStack(overrides: NodeJS.ProcessEnv = {}): Promise
     NATS_PREFIX: TEST_NATS.prefix!,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     NODE_ENV: 'test',
+    // Posts are written at once unless a suite asks for a readable pace.
+    OFFLINE_TOKEN_DELAY_MS: '0',
     EMOTION_CONSUMER_DURABLE: uniqueDurable('emotion-analyzer'),
     EXPERIMENTS_CONSUMER_DURABLE: uniqueDurable('experiments-outcomes'),
     ...TEST_AUTH_ENV,

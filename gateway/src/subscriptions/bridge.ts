@@ -42,6 +42,28 @@ export interface SubscribeRequest {
   run: RunQuery;
 }
 
+/** Jobs whose text one subscription remembers (a persona's feed sees many jobs). */
+const TEXTS_KEPT = 100;
+
+/**
+ * The last text seen per key, carried forward to events that hold none (a status change after
+ * the deltas shows the text written so far). Keeps the `limit` most recently updated keys.
+ */
+class RecentTexts {
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly limit: number) {}
+
+  /** Records the event's text, or returns the event with the last text of its key. */
+  carry(event: BridgeEvent): BridgeEvent {
+    if (event.text == null) return { ...event, text: this.texts.get(event.key) ?? null };
+    this.texts.delete(event.key);
+    this.texts.set(event.key, event.text);
+    if (this.texts.size > this.limit) this.texts.delete(this.texts.keys().next().value!);
+    return event;
+  }
+}
+
 function errorResult(message: string, code: string): ExecutionResult {
   return { errors: [new GraphQLError(message, { extensions: { code } })] };
 }
@@ -50,8 +72,8 @@ function errorResult(message: string, code: string): ExecutionResult {
  * Event-driven federated subscriptions (brief §6, in the manner of WunderGraph Cosmo's EDFS):
  * NATS messages carry keys; every field the client selected is resolved through the supergraph
  * by a root-field query per event, with the subscriber's context. Token deltas reuse the entity
- * resolved for the previous event (nothing else changes while text streams), so a stream of
- * tokens does not cost one federated query each.
+ * resolved for the previous event of the same key (nothing else changes while text streams), so
+ * a stream of tokens does not cost one federated query each.
  */
 export class SubscriptionBridge {
   constructor(private readonly options: BridgeOptions) {}
@@ -110,17 +132,19 @@ export class SubscriptionBridge {
 
   private async *stream(plan: SubscriptionPlan, queue: EventQueue<BridgeEvent>, run: RunQuery, release: () => void): AsyncGenerator<ExecutionResult> {
     let trajectoryTimer: NodeJS.Timeout | undefined;
-    let lastEntities: Record<string, unknown> | null = null;
-    const resolve = async (event: BridgeEvent): Promise<ExecutionResult> => {
+    let last: { key: string; entities: Record<string, unknown> } | null = null;
+    const texts = new RecentTexts(TEXTS_KEPT);
+    const resolve = async (received: BridgeEvent): Promise<ExecutionResult> => {
+      const event = texts.carry(received);
       if (!plan.entityQuery) return { data: plan.shape(event, {}) };
-      if (event.sameEntity && lastEntities) return { data: plan.shape(event, lastEntities) };
+      if (event.sameEntity && last?.key === event.key) return { data: plan.shape(event, last.entities) };
       const result = await run(plan.entityQuery, { ...plan.entityVariables, __key: event.key });
       if (result.errors?.length) return { data: null, errors: result.errors as ExecutionResult['errors'] };
       const entities = result.data ?? {};
       if (plan.spec.entityField === null && entities[plan.responseKey] == null) {
         return errorResult(`${plan.spec.rootQuery} ${event.key} not found`, 'NOT_FOUND');
       }
-      lastEntities = entities;
+      last = { key: event.key, entities };
       return { data: plan.shape(event, entities) };
     };
     try {

@@ -18,9 +18,11 @@ export interface BridgeEvent {
   type?: string;
   /** `GenerationJobEvent.delta`. */
   delta?: string | null;
+  /** `GenerationJobEvent.text` (everything written so far); the bridge carries the last one forward. */
+  text?: string | null;
   /** Key of the entity to resolve through the supergraph. */
   key: string;
-  /** Status carried by the event, if any (drives when the stream ends). */
+  /** `GenerationJobEvent.status`: the job's status as of the event (also drives when the stream ends). */
   status?: string;
   /** The entity is unchanged since the previous event: its resolution may be reused. */
   sameEntity?: boolean;
@@ -64,6 +66,32 @@ function parseOrNull<S extends z.ZodType>(msg: Msg, schema: S): z.output<S> | nu
 
 const TERMINAL = new Set(['FAILED', 'CANCELLED']);
 
+/** A job event and the persona whose job it is. */
+interface JobEvent {
+  event: BridgeEvent;
+  personaId: string;
+}
+
+/**
+ * Decodes a message of a job's subjects (status, token delta, trajectory of its post) into a
+ * `GenerationJobEvent`; null for anything else or a malformed message.
+ */
+function jobEvent(msg: Msg, subjects: Subjects): JobEvent | null {
+  if (msg.subject === subjects.trajectoryCreated) {
+    const data = parseOrNull(msg, trajectoryCreatedData);
+    if (!data?.jobId) return null;
+    return { event: { type: 'EMOTION_TRAJECTORY_STORED', status: 'COMPLETED', delta: null, key: data.jobId }, personaId: data.personaId };
+  }
+  if (msg.subject.startsWith(subjects.jobProgress(''))) {
+    const data = parseOrNull(msg, jobTokenDeltaData);
+    if (!data) return null;
+    return { event: { type: 'TOKEN_DELTA', status: 'PROCESSING', delta: data.delta, text: data.text, key: data.jobId, sameEntity: true }, personaId: data.personaId };
+  }
+  const data = parseOrNull(msg, jobStatusChangedData);
+  if (!data) return null;
+  return { event: { type: 'STATUS_CHANGED', delta: null, key: data.jobId, status: data.status }, personaId: data.personaId };
+}
+
 /** `generationJobUpdated(id)`: status changes, token deltas and the trajectory of the job's post. */
 export const generationJobUpdated: EventFieldSpec = {
   subjects: (args, subjects) => {
@@ -72,25 +100,17 @@ export const generationJobUpdated: EventFieldSpec = {
   },
   accept(msg, args, subjects) {
     const { id } = idArg.parse(args);
-    if (msg.subject === subjects.trajectoryCreated) {
-      const data = parseOrNull(msg, trajectoryCreatedData);
-      return data?.jobId === id ? { type: 'EMOTION_TRAJECTORY_STORED', delta: null, key: id } : null;
-    }
-    if (msg.subject === subjects.jobProgress(id)) {
-      const data = parseOrNull(msg, jobTokenDeltaData);
-      return data ? { type: 'TOKEN_DELTA', delta: data.delta, key: id, sameEntity: true } : null;
-    }
-    const data = parseOrNull(msg, jobStatusChangedData);
-    return data ? { type: 'STATUS_CHANGED', delta: null, key: id, status: data.status } : null;
+    const decoded = jobEvent(msg, subjects);
+    return decoded?.event.key === id ? decoded.event : null;
   },
   rootQuery: 'generationJob',
   entityField: 'job',
   async snapshot(args, run) {
     const { id } = idArg.parse(args);
-    const result = await run('query JobState($id: ID!) { generationJob(id: $id) { status post { emotionTrajectory { id } } } }', { id });
-    const job = result.data?.generationJob as { status: string; post: { emotionTrajectory: { id: string } | null } | null } | null | undefined;
+    const result = await run('query JobState($id: ID!) { generationJob(id: $id) { status text post { emotionTrajectory { id } } } }', { id });
+    const job = result.data?.generationJob as { status: string; text: string | null; post: { emotionTrajectory: { id: string } | null } | null } | null | undefined;
     if (!job) return null;
-    const event: BridgeEvent = { type: 'SNAPSHOT', delta: null, key: id, status: job.status };
+    const event: BridgeEvent = { type: 'SNAPSHOT', delta: null, text: job.text, key: id, status: job.status };
     if (TERMINAL.has(job.status)) return { event, then: 'complete' };
     if (job.status === 'COMPLETED') return { event, then: job.post?.emotionTrajectory ? 'complete' : 'complete-after-trajectory' };
     return { event, then: 'continue' };
@@ -98,9 +118,27 @@ export const generationJobUpdated: EventFieldSpec = {
   after(event) {
     if (event.type === 'EMOTION_TRAJECTORY_STORED') return 'complete';
     if (event.status && TERMINAL.has(event.status)) return 'complete';
-    if (event.status === 'COMPLETED') return 'complete-after-trajectory';
+    if (event.type === 'STATUS_CHANGED' && event.status === 'COMPLETED') return 'complete-after-trajectory';
     return 'continue';
   },
+};
+
+const personaArg = z.object({ personaId: z.uuid().nullish() });
+
+/** `generationJobsUpdated(personaId)`: every job event of one persona (or of all), from now on. */
+export const generationJobsUpdated: EventFieldSpec = {
+  subjects: (args, subjects) => {
+    personaArg.parse(args);
+    return [subjects.jobStatus('*'), subjects.jobProgress('*'), subjects.trajectoryCreated];
+  },
+  accept(msg, args, subjects) {
+    const { personaId } = personaArg.parse(args);
+    const decoded = jobEvent(msg, subjects);
+    if (!decoded || (personaId && decoded.personaId !== personaId)) return null;
+    return decoded.event;
+  },
+  rootQuery: 'generationJob',
+  entityField: 'job',
 };
 
 /** `postCreated(personaId)`: every new post, or one persona's. */
@@ -141,6 +179,7 @@ export const achievementCreated: EventFieldSpec = {
 /** Subscription fields served by the bridge, by field name. */
 export const EVENT_FIELDS: Readonly<Record<string, EventFieldSpec>> = {
   generationJobUpdated,
+  generationJobsUpdated,
   postCreated,
   experimentUpdated,
   achievementCreated,

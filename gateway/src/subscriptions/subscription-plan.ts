@@ -117,6 +117,8 @@ export function planSubscription(
         else if (name === spec.entityField) out[key] = entities[key] ?? null;
         else if (name === 'type') out[key] = event.type ?? null;
         else if (name === 'delta') out[key] = event.delta ?? null;
+        else if (name === 'text') out[key] = event.text ?? null;
+        else if (name === 'status') out[key] = event.status ?? null;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         shapeObject(selection.selectionSet, event, entities, out);
       } else {

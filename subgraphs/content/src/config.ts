@@ -11,7 +11,7 @@ const schema = z.object({
   OPENAI_API_KEY: optionalString(),
   OPENAI_BASE_URL: optionalUrl(),
   OPENAI_TIMEOUT_MS: positiveInt(60_000),
-  OFFLINE_TOKEN_DELAY_MS: z.coerce.number().int().min(0).default(25),
+  OFFLINE_TOKEN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(120),
   CONTENT_CONSUMER_DURABLE: z.string().min(1).default('content-generator'),
   GENERATION_CONCURRENCY: positiveInt(4),
   GENERATION_MAX_DELIVER: positiveInt(5),

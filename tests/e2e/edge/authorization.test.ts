@@ -15,7 +15,7 @@ describe('the edge: authorization by scope', () => {
   const count = async (query: string, pick: (data: Record<string, unknown>) => unknown[]) => pick((await admin(query)).data as Record<string, unknown>).length;
 
   beforeAll(async () => {
-    stack = await startTestStack({ OFFLINE_TOKEN_DELAY_MS: '0' });
+    stack = await startTestStack();
     personaId = (await admin('mutation { createPersona(input: { name: "authz", emoji: "🔐", tone: "dry" }) { id } }')).data!.createPersona!.id;
     jobId = (await admin('mutation($p: ID!) { generatePost(input: { personaId: $p, topic: "Scopes" }) { id } }', { p: personaId })).data!.generatePost!.id;
     for (let i = 0; i < 200 && !postId; i++) {

@@ -117,7 +117,7 @@ describe('emotion worker', () => {
 
     const [event] = await eventually(async () => (eventsFor(data.postId).length > 0 ? eventsFor(data.postId) : undefined));
     expect(event?.id).toBe(`trajectory-created-${data.postId}`);
-    expect(event?.data).toEqual({ trajectoryId: link.trajectory_id, postId: data.postId, jobId: data.jobId });
+    expect(event?.data).toEqual({ trajectoryId: link.trajectory_id, postId: data.postId, personaId: data.personaId, jobId: data.jobId });
     expect(event?.source).toBe('/subgraphs/emotion');
   });
 
@@ -154,7 +154,7 @@ describe('emotion worker', () => {
     const { data } = await graphql<{ emotionTrajectory: { id: string; postId: string; dominantEmotion: string } }>(service.url, query, { id: second.postId });
     expect(data?.emotionTrajectory).toMatchObject({ id: firstLink.trajectory_id, postId: second.postId, dominantEmotion: 'ANGER' });
     const event = await eventually(async () => eventsFor(second.postId)[0]);
-    expect(event.data).toEqual({ trajectoryId: firstLink.trajectory_id, postId: second.postId, jobId: null });
+    expect(event.data).toEqual({ trajectoryId: firstLink.trajectory_id, postId: second.postId, personaId: second.personaId, jobId: null });
   });
 
   it('links posts with the same text handled at the same time to one trajectory', async () => {

@@ -1,4 +1,7 @@
-import { parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getOperationAST, parse, print } from 'graphql';
+import { REPOSITORY_ROOT } from '../../../scripts/lib/paths';
 import { graphiqlHtml } from '../../../gateway/src/graphiql';
 
 /** The options object the page hands to GraphiQL (the JSON literal in its script). */
@@ -13,11 +16,14 @@ function pageOptions(html: string): { defaultTabs: Array<{ query: string; variab
 }
 
 describe('the GraphiQL page', () => {
-  it('opens on the README walkthrough, one valid operation a tab', () => {
+  it('opens on the README walkthrough, one operation a tab, each as the README prints it', () => {
     const { defaultTabs } = pageOptions(graphiqlHtml());
-    expect(defaultTabs.map((tab) => /(query|mutation|subscription) (\w+)/.exec(tab.query)?.[2])).toEqual(['Personas', 'Generate', 'Watch', 'Posts']);
-    for (const tab of defaultTabs) expect(parse(tab.query).definitions).toHaveLength(1);
-    expect(JSON.parse(defaultTabs[1]!.variables!)).toHaveProperty('personaId');
+    const documents = defaultTabs.map((tab) => parse(tab.query));
+    for (const document of documents) expect(document.definitions).toHaveLength(1);
+    expect(documents.map((d) => getOperationAST(d)?.name?.value)).toEqual(['Personas', 'WatchJobs', 'Generate', 'Posts']);
+    const readmeBlocks = [...readFileSync(join(REPOSITORY_ROOT, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => print(parse(m[1]!)));
+    for (const document of documents) expect(readmeBlocks).toContain(print(document));
+    expect(JSON.parse(defaultTabs[2]!.variables!)).toHaveProperty('personaId');
   });
 
   it('sends a development token on every tab and in connection_init only when given one', () => {

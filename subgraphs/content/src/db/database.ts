@@ -43,6 +43,8 @@ export interface GenerationJobsTable {
   experiment_id: string | null;
   /** Variant assigned by experiments (null: none active or experiments unavailable). */
   variant_id: string | null;
+  /** Text written so far (hook, blank line, body), saved a few times a second while the job runs; the post's text once COMPLETED. */
+  text: string | null;
   /** Id the post will have, allocated with the job: one job makes at most one post. */
   post_id: Generated<string>;
   /** When the JOBS message was accepted by JetStream; null means "to (re)publish". */

@@ -4,7 +4,6 @@ import { eventTypes } from '../../../../lib/events';
 import type { JobStatusChangedData, JobTokenDeltaData, Subjects } from '../../../../lib/events';
 import { createCloudEvent, publishEvent, publishTransient } from '../../../../lib/nats';
 import type { GenerationJobRow } from '../db/database';
-import type { PostPart } from '../providers/text-provider';
 import { CONTENT_SOURCE } from './job-queue';
 
 /**
@@ -17,18 +16,18 @@ export async function publishJobStatus(js: JetStreamClient, subjects: Subjects, 
     source: CONTENT_SOURCE,
     type: eventTypes.jobStatusChanged,
     subject: job.id,
-    data: { jobId: job.id, status: job.status, postId: job.status === 'COMPLETED' ? job.post_id : null },
+    data: { jobId: job.id, personaId: job.persona_id, status: job.status, postId: job.status === 'COMPLETED' ? job.post_id : null },
   });
   await publishEvent(js, subjects.jobStatus(job.id), event);
 }
 
-/** Publishes one streamed text delta on core NATS `progress.content.job.<id>` (not persisted). */
-export function publishTokenDelta(nc: NatsConnection, subjects: Subjects, jobId: string, part: PostPart, delta: string): void {
+/** Publishes one streamed text delta (with the text so far) on core NATS `progress.content.job.<id>` (not persisted). */
+export function publishTokenDelta(nc: NatsConnection, subjects: Subjects, data: JobTokenDeltaData): void {
   const event = createCloudEvent<JobTokenDeltaData>({
     source: CONTENT_SOURCE,
     type: eventTypes.jobTokenDelta,
-    subject: jobId,
-    data: { jobId, part, delta },
+    subject: data.jobId,
+    data,
   });
-  publishTransient(nc, subjects.jobProgress(jobId), event);
+  publishTransient(nc, subjects.jobProgress(data.jobId), event);
 }

@@ -3,6 +3,7 @@ import { eventTypes } from '../../../../lib/events';
 import type { PostCreatedData, PostEngagementData, Subjects } from '../../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 import type { PostRow } from '../db/database';
+import { postText } from '../domain/post-text';
 import type { EngagementTotals } from '../db/repositories/engagement';
 import { CONTENT_SOURCE } from './job-queue';
 
@@ -17,7 +18,7 @@ export async function publishPostCreated(js: JetStreamClient, subjects: Subjects
       postId: post.id,
       personaId: post.persona_id,
       jobId: post.job_id,
-      text: `${post.hook}\n\n${post.body}`,
+      text: postText(post.hook, post.body),
       variantId: post.variant_id,
     },
   });

@@ -6,6 +6,7 @@ import type { Logger } from '../../../../lib/logger';
 import type { ContentDatabase, GenerationJobRow } from '../db/database';
 import { findJobByIdempotencyKey, insertJob, markJobPublished } from '../db/repositories/jobs';
 import { findPersonasByIds } from '../db/repositories/personas';
+import { publishJobStatus } from '../messaging/job-events';
 import { enqueueGenerationJob } from '../messaging/job-queue';
 
 /** A validated `generatePost` request. */
@@ -20,7 +21,8 @@ export interface GeneratePostRequest {
 
 /**
  * Queues a generation job: writes the row (QUEUED) first, then publishes it to JOBS with the
- * job id as `Nats-Msg-Id`, and returns at once. When NATS is down the row stays unpublished and
+ * job id as `Nats-Msg-Id` and announces it (status QUEUED, for `generationJobsUpdated`), and
+ * returns at once. When NATS is down the row stays unpublished and
  * the worker's sweeper publishes it later, so the job is never lost. The same idempotency key
  * (per persona) returns the same job.
  *
@@ -51,6 +53,7 @@ export async function generatePost(
   try {
     await enqueueGenerationJob(js, subjects, job.id);
     await markJobPublished(db, job.id);
+    await publishJobStatus(js, subjects, job);
   } catch (err) {
     logger.warn({ err, jobId: job.id }, 'job queued in Postgres but not yet on NATS; the sweeper will publish it');
   }

@@ -11,12 +11,14 @@ import { findPersonasByIds } from '../db/repositories/personas';
 import { findPostsByIds, insertPostOnce } from '../db/repositories/posts';
 import { hashingEmbedding } from '../domain/embedding';
 import { postCostUsd } from '../domain/pricing';
+import { POST_PART_SEPARATOR, postText } from '../domain/post-text';
 import { parseDimensions } from '../domain/prompt';
 import type { GenerationBrief } from '../domain/prompt';
-import { publishJobStatus, publishTokenDelta } from '../messaging/job-events';
+import { publishJobStatus } from '../messaging/job-events';
 import { publishPostCreated } from '../messaging/post-events';
 import type { ContentWorkerMetrics } from '../metrics';
-import type { TextProvider } from '../providers/text-provider';
+import type { Completion, TextProvider } from '../providers/text-provider';
+import { JobDraft } from './job-draft';
 import { requestVariant } from './variant-client';
 
 /** What the generation handler needs. */
@@ -81,22 +83,18 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
   );
   const brief: GenerationBrief = { persona, topic: job.topic, dimensions: parseDimensions(variant?.dimensions) };
 
-  if (!(await moveToStage(deps, jobId, 'WRITING_HOOK', variant?.id ?? null))) return ended('cancelled');
-  const hook = await complete(deps, {
-    brief,
-    part: 'hook',
-    model: persona.hook_model,
-    onDelta: (delta) => publishTokenDelta(deps.nc, deps.subjects, jobId, 'hook', delta),
-  });
-  if (!(await moveToStage(deps, jobId, 'WRITING_BODY', variant?.id ?? null))) return ended('cancelled');
-  publishTokenDelta(deps.nc, deps.subjects, jobId, 'body', '\n\n');
-  const body = await complete(deps, {
-    brief,
-    part: 'body',
-    hook: hook.text,
-    model: persona.body_model,
-    onDelta: (delta) => publishTokenDelta(deps.nc, deps.subjects, jobId, 'body', delta),
-  });
+  const draft = new JobDraft(deps, { id: jobId, personaId: job.persona_id });
+  let hook: Completion;
+  let body: Completion;
+  try {
+    if (!(await moveToStage(deps, jobId, 'WRITING_HOOK', variant?.id ?? null))) return ended('cancelled');
+    hook = await complete(deps, { brief, part: 'hook', model: persona.hook_model, onDelta: (delta) => draft.append('hook', delta) });
+    if (!(await moveToStage(deps, jobId, 'WRITING_BODY', variant?.id ?? null))) return ended('cancelled');
+    draft.append('body', POST_PART_SEPARATOR);
+    body = await complete(deps, { brief, part: 'body', hook: hook.text, model: persona.body_model, onDelta: (delta) => draft.append('body', delta) });
+  } finally {
+    await draft.close();
+  }
   if (!(await moveToStage(deps, jobId, 'STORING', variant?.id ?? null))) return ended('cancelled');
 
   const tokensUsed = hook.promptTokens + hook.completionTokens + body.promptTokens + body.completionTokens;
@@ -122,7 +120,12 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
         provider: 'hashing',
         embedding: hashingEmbedding(`${hook.text}\n${body.text}`),
       });
-      const row = await updateJobIfStatus(trx, jobId, ['PROCESSING'], { status: 'COMPLETED', stage: 'DONE', completed_at: new Date() });
+      const row = await updateJobIfStatus(trx, jobId, ['PROCESSING'], {
+        status: 'COMPLETED',
+        stage: 'DONE',
+        text: postText(hook.text, body.text),
+        completed_at: new Date(),
+      });
       if (!row) throw new JobCancelledError();
       return row;
     });

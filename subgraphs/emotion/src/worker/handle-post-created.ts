@@ -38,7 +38,12 @@ export async function processPostCreated(deps: PostCreatedDeps, data: PostCreate
     processingTimeMs,
   );
   deps.metrics.trajectoriesStored.inc({ outcome: !stored.linked ? 'duplicate' : stored.created ? 'created' : 'existing' });
-  await publishTrajectoryCreated(deps.js, deps.subjects, { trajectoryId: stored.trajectoryId, postId: data.postId, jobId: data.jobId });
+  await publishTrajectoryCreated(deps.js, deps.subjects, {
+    trajectoryId: stored.trajectoryId,
+    postId: data.postId,
+    personaId: data.personaId,
+    jobId: data.jobId,
+  });
   deps.logger.debug({ postId: data.postId, ...stored }, 'trajectory stored');
   return stored;
 }
