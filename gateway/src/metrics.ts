@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Registry } from 'prom-client';
+import { BoundedLabel } from '../../lib/metrics';
 
 /** Error codes the gateway refuses operations with (the reasons counted). */
 const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'OPERATION_TOO_COMPLEX', 'PERSISTED_QUERY_NOT_IN_LIST', 'BAD_REQUEST']);
@@ -25,7 +27,20 @@ export interface GatewayMetrics {
   subscriptionsActive: Gauge<'field'>;
   /** `gateway_subscription_events_total{field}`: results sent to subscribers. */
   subscriptionEvents: Counter<'field'>;
+  /** `gateway_subscription_events_dropped_total{field,reason}`: events a subscriber never got (`slow_subscriber`: its queue overflowed). */
+  subscriptionEventsDropped: Counter<'field' | 'reason'>;
+  /**
+   * `gateway_operations_total{operation,type,outcome}`: HTTP operations executed, by operation name
+   * (`anonymous` without one; the first {@link OPERATION_NAMES_KEPT} names, then `other`), type and
+   * outcome (`ok`, `error`).
+   */
+  operations: Counter<'operation' | 'type' | 'outcome'>;
+  /** Counts one executed operation (bounding its name). */
+  countOperation(name: string | null | undefined, type: string, outcome: 'ok' | 'error'): void;
 }
+
+/** Distinct operation names with their own `gateway_operations_total` series. */
+export const OPERATION_NAMES_KEPT = 200;
 
 /** Registers the gateway's metrics in its registry. */
 export function createGatewayMetrics(registry: Registry): GatewayMetrics {
@@ -35,6 +50,13 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     labelNames: ['reason'],
     registers: [registry],
   });
+  const operations = new Counter({
+    name: 'gateway_operations_total',
+    help: 'HTTP operations executed, by operation name (bounded), type and outcome (ok, error)',
+    labelNames: ['operation', 'type', 'outcome'],
+    registers: [registry],
+  });
+  const operationNames = new BoundedLabel(OPERATION_NAMES_KEPT);
   return {
     subgraphFetches: new Counter({
       name: 'gateway_subgraph_fetches_total',
@@ -52,11 +74,35 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     websocketConnections: new Gauge({ name: 'gateway_websocket_connections', help: 'graphql-ws connections past connection_init', registers: [registry] }),
     subscriptionsActive: new Gauge({ name: 'gateway_subscriptions_active', help: 'Subscriptions being served, by root field', labelNames: ['field'], registers: [registry] }),
     subscriptionEvents: new Counter({ name: 'gateway_subscription_events_total', help: 'Results sent to subscribers, by root field', labelNames: ['field'], registers: [registry] }),
+    subscriptionEventsDropped: new Counter({
+      name: 'gateway_subscription_events_dropped_total',
+      help: 'Events a subscriber never got, by root field and reason (slow_subscriber)',
+      labelNames: ['field', 'reason'],
+      registers: [registry],
+    }),
+    operations,
+    countOperation(name, type, outcome) {
+      operations.inc({ operation: operationNames.valueOf(name || 'anonymous'), type, outcome });
+    },
     refused,
     countRefusal(code, limit) {
       if (typeof code !== 'string' || !REFUSAL_CODES.has(code)) return;
       const suffix = code === 'OPERATION_TOO_COMPLEX' && typeof limit === 'string' && LIMITS.has(limit) ? `:${limit}` : '';
       refused.inc({ reason: `${code.toLowerCase()}${suffix}` });
+    },
+  };
+}
+
+/** Apollo Server plugin counting every operation the gateway executes in `gateway_operations_total`. */
+export function operationMetricsPlugin<TContext extends BaseContext>(metrics: Pick<GatewayMetrics, 'countOperation'>): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, operationName, errors }) {
+          if (!operation) return;
+          metrics.countOperation(operationName, operation.operation, errors?.length ? 'error' : 'ok');
+        },
+      };
     },
   };
 }

@@ -16,7 +16,7 @@ import { gatewayContext } from './context';
 import type { GatewayContext } from './context';
 import { errorLoggingPlugin, gatewayFormatError } from './error-handling';
 import { graphiqlHtml } from './graphiql';
-import { createGatewayMetrics } from './metrics';
+import { createGatewayMetrics, operationMetricsPlugin } from './metrics';
 import type { GatewayMetrics } from './metrics';
 import { readAccessPolicy } from './security/access-policy';
 import { createAuthenticator } from './security/authenticate';
@@ -156,6 +156,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       persistedQueries: persistedQueries(config, redis),
       plugins: [
         metricsPlugin<GatewayContext>(metrics),
+        operationMetricsPlugin<GatewayContext>(gatewayMetrics),
         errorLoggingPlugin(),
         securityPlugin(guard, config.COST_LIMIT, gatewayMetrics),
         ...armor.plugins,
@@ -192,6 +193,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         started: (field) => gatewayMetrics.subscriptionsActive.inc({ field }),
         ended: (field) => gatewayMetrics.subscriptionsActive.dec({ field }),
         delivered: (field) => gatewayMetrics.subscriptionEvents.inc({ field }),
+        dropped: (field, count) => gatewayMetrics.subscriptionEventsDropped.inc({ field, reason: 'slow_subscriber' }, count),
       },
     });
     const closeWs = startWebSocketServer({

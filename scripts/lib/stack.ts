@@ -23,6 +23,8 @@ export interface Stack extends Stoppable {
   gatewayAdminPort: number;
   /** GraphQL URL of each subgraph by name (only the gateway may call them). */
   subgraphUrls: Record<'content' | 'achievements' | 'experiments' | 'emotion', string>;
+  /** Admin port (`/healthz`, `/readyz`, `/metrics`) of each subgraph and worker. */
+  adminPorts: Record<'content' | 'contentWorker' | 'achievements' | 'experiments' | 'experimentsWorker' | 'emotion' | 'emotionWorker', number>;
 }
 
 /**
@@ -45,9 +47,9 @@ export async function startStack(env: NodeJS.ProcessEnv, logger: Logger): Promis
     const achievements = track('achievements', await startAchievementsSubgraph(loadAchievementsConfig(env)));
     const experiments = track('experiments', await startExperimentsSubgraph(loadExperimentsConfig(env)));
     const emotion = track('emotion', await startEmotionSubgraph(loadEmotionConfig(env)));
-    track('experiments-worker', await startExperimentsWorker(loadExperimentsConfig(env)));
-    track('emotion-worker', await startEmotionWorker(loadEmotionConfig(env)));
-    track('content-worker', await startContentWorker(loadContentConfig(env)));
+    const experimentsWorker = track('experiments-worker', await startExperimentsWorker(loadExperimentsConfig(env)));
+    const emotionWorker = track('emotion-worker', await startEmotionWorker(loadEmotionConfig(env)));
+    const contentWorker = track('content-worker', await startContentWorker(loadContentConfig(env)));
     const gateway = track(
       'gateway',
       await startGateway(
@@ -64,6 +66,15 @@ export async function startStack(env: NodeJS.ProcessEnv, logger: Logger): Promis
       gatewayUrl: gateway.url,
       gatewayAdminPort: gateway.adminPort,
       subgraphUrls: { content: content.url, achievements: achievements.url, experiments: experiments.url, emotion: emotion.url },
+      adminPorts: {
+        content: content.adminPort,
+        contentWorker: contentWorker.adminPort,
+        achievements: achievements.adminPort,
+        experiments: experiments.adminPort,
+        experimentsWorker: experimentsWorker.adminPort,
+        emotion: emotion.adminPort,
+        emotionWorker: emotionWorker.adminPort,
+      },
       stop: () => runShutdown(steps, logger),
     };
   } catch (err) {

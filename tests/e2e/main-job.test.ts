@@ -7,6 +7,7 @@ import { testToken } from '../support/auth';
 import { postGraphQL as post, queryData as query } from '../support/graphql';
 import { startTestStack } from '../support/stack';
 import type { TestStack } from '../support/stack';
+import { scrapeMetrics } from '../support/metrics';
 import { collectSubscription, wsClient } from '../support/ws-client';
 
 interface JobEvent {
@@ -109,25 +110,56 @@ describe('the main job through the gateway', () => {
   });
 
   it('shows subgraph fetches, subscriptions and their events on the gateway /metrics', async () => {
-    const series = async () => {
-      const text = await (await fetch(`http://127.0.0.1:${stack.gatewayAdminPort}/metrics`)).text();
-      return (name: string, labels: Record<string, string> = {}) =>
-        Number(
-          text
-            .split('\n')
-            .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
-            ?.split(' ')
-            .pop() ?? NaN,
-        );
-    };
-    const value = await series();
+    const value = await scrapeMetrics(stack.gatewayAdminPort);
     expect(value('gateway_subgraph_fetches_total', { subgraph: 'content', outcome: 'ok' })).toBeGreaterThan(0);
     expect(value('gateway_subgraph_fetch_duration_seconds_count', { subgraph: 'emotion' })).toBeGreaterThan(0);
     expect(value('gateway_subscription_events_total', { field: 'generationJobUpdated' })).toBeGreaterThan(15);
+    expect(value('gateway_operations_total', { operation: 'anonymous', type: 'mutation', outcome: 'ok' })).toBeGreaterThanOrEqual(3);
     await eventually(async () => {
-      const now = await series();
+      const now = await scrapeMetrics(stack.gatewayAdminPort);
       return now('gateway_subscriptions_active', { field: 'generationJobUpdated' }) === 0 && now('gateway_websocket_connections') === 0 ? true : undefined;
     }, 10_000);
+  });
+
+  it('shows the jobs, their tokens and cost on the content worker\'s /metrics', async () => {
+    const value = await scrapeMetrics(stack.adminPorts.contentWorker);
+    const offline = { persona: 'ai-jesus', model: 'offline-generator' };
+    expect(value('content_generation_jobs_total', { outcome: 'completed' })).toBeGreaterThanOrEqual(3);
+    expect(value('content_generation_job_duration_seconds_count', { outcome: 'completed' })).toBeGreaterThanOrEqual(3);
+    expect(value('content_generation_queued_seconds_count')).toBeGreaterThanOrEqual(3);
+    expect(value('content_generation_tokens_total', offline)).toBeGreaterThan(100);
+    // The offline writer costs nothing; the series exists, priced at 0 USD.
+    expect(value('content_generation_cost_usd_total', offline)).toBe(0);
+  });
+
+  it('shows the business KPIs by persona and by variant, moved by engagement', async () => {
+    const { posts } = await queryData<{ posts: { edges: Array<{ node: { id: string; variant: { name: string; experiment: { name: string } } | null } }> } }>(
+      stack.gatewayUrl,
+      'query Recent($personaId: ID!) { posts(first: 3, filter: { personaId: $personaId }) { edges { node { id variant { name experiment { name } } } } } }',
+      { personaId },
+    );
+    const before = await scrapeMetrics(stack.adminPorts.content);
+    expect(before('content_posts', { persona: 'ai-jesus' })).toBeGreaterThanOrEqual(3);
+    expect(before('content_cost_per_post_usd', { persona: 'ai-jesus' })).toBe(0);
+    const { node } = posts.edges.find((e) => e.node.variant)!;
+    const variantLabels = { experiment: node.variant!.experiment.name, variant: node.variant!.name };
+    const impressionsBefore = (await scrapeMetrics(stack.adminPorts.experiments))('experiments_variant_impressions', variantLabels);
+    expect(impressionsBefore).toBeGreaterThanOrEqual(0);
+
+    await queryData(stack.gatewayUrl, 'mutation Engage($postId: ID!) { recordEngagement(postId: $postId, input: { impressions: 1000, likes: 80, replies: 15, reposts: 5, follows: 4 }) { id } }', { postId: node.id });
+    const after = await scrapeMetrics(stack.adminPorts.content);
+    const gateway = await scrapeMetrics(stack.gatewayAdminPort);
+    expect(gateway('gateway_operations_total', { operation: 'Recent', type: 'query', outcome: 'ok' })).toBe(1);
+    expect(gateway('gateway_operations_total', { operation: 'Engage', type: 'mutation', outcome: 'ok' })).toBe(1);
+    expect(after('content_posts_engagement_ratio', { persona: 'ai-jesus' })).toBeGreaterThan(0);
+    expect(after('content_cost_per_follow_usd', { persona: 'ai-jesus' })).toBe(0);
+    await eventually(async () => {
+      const experiments = await scrapeMetrics(stack.adminPorts.experiments);
+      return experiments('experiments_variant_impressions', variantLabels) === impressionsBefore + 1000 &&
+        experiments('experiments_variant_successes', variantLabels) >= 100
+        ? true
+        : undefined;
+    });
   });
 
   it('answers an unknown job with NOT_FOUND and invalid GraphQL with a 400', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { testToken } from '../support/auth';
 import { eventually } from '../support/eventually';
+import { scrapeMetrics } from '../support/metrics';
 import { queryData as query } from '../support/graphql';
 import { useTestStack } from '../support/stack';
 import { collectSubscription, wsClient } from '../support/ws-client';
@@ -57,10 +58,7 @@ describe('a job a person can watch being written', () => {
 
   /** Waits until the gateway serves `count` persona feeds (its NATS subscriptions are made before it counts one). */
   const feedOpen = (count: number) =>
-    eventually(async () => {
-      const metrics = await (await fetch(`http://127.0.0.1:${stack().gatewayAdminPort}/metrics`)).text();
-      return new RegExp(`^gateway_subscriptions_active\\{field="generationJobsUpdated"[^}]*\\} ${count}$`, 'm').test(metrics) ? true : undefined;
-    });
+    eventually(async () => ((await scrapeMetrics(stack().gatewayAdminPort))('gateway_subscriptions_active', { field: 'generationJobsUpdated' }) === count ? true : undefined));
 
   beforeAll(async () => {
     token = await testToken();

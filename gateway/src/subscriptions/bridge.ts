@@ -6,7 +6,7 @@ import type { Subjects } from '../../../lib/events';
 import type { Logger } from '../../../lib/logger';
 import { EVENT_FIELDS } from './event-fields';
 import type { BridgeEvent, Continuation, RunQuery } from './event-fields';
-import { EventQueue } from './event-queue';
+import { EventQueue, SlowSubscriberError } from './event-queue';
 import type { NatsHub } from './nats-hub';
 import { planSubscription } from './subscription-plan';
 import type { SubscriptionPlan } from './subscription-plan';
@@ -30,6 +30,8 @@ export interface SubscriptionObserver {
   started(field: string): void;
   ended(field: string): void;
   delivered(field: string): void;
+  /** `count` events the subscriber will never get (it was too slow and is disconnected). */
+  dropped(field: string, count: number): void;
 }
 
 /** A subscription request as graphql-ws hands it over. */
@@ -170,8 +172,9 @@ export class SubscriptionBridge {
         if (after !== 'continue') mode = after;
       }
     } catch (err) {
+      if (err instanceof SlowSubscriberError) this.options.observer?.dropped(plan.fieldName, err.dropped);
       this.options.logger.warn({ err, field: plan.fieldName }, 'subscription ended with an error');
-      yield errorResult(err instanceof Error ? err.message : 'subscription failed', err instanceof Error && err.name === 'SlowSubscriberError' ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR');
+      yield errorResult(err instanceof Error ? err.message : 'subscription failed', err instanceof SlowSubscriberError ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR');
     } finally {
       clearTimeout(trajectoryTimer);
       queue.close();

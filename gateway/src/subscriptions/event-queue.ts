@@ -1,6 +1,14 @@
 /** Raised when a subscriber does not read fast enough and its queue overflows. */
 export class SlowSubscriberError extends Error {
   override readonly name = 'SlowSubscriberError';
+
+  /** @param dropped events the subscriber will never get (the queued ones and the overflowing one) */
+  constructor(
+    message: string,
+    readonly dropped: number,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -28,7 +36,7 @@ export class EventQueue<T> {
       return;
     }
     if (this.items.length >= this.limit) {
-      this.fail(new SlowSubscriberError(`subscriber fell more than ${this.limit} events behind`));
+      this.fail(new SlowSubscriberError(`subscriber fell more than ${this.limit} events behind`, this.items.length + 1));
       return;
     }
     this.items.push(item);

@@ -1,5 +1,12 @@
+import type { Kysely } from 'kysely';
 import { Counter, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
+import type { Logger } from '../../../lib/logger';
+import { registerCollectedGauges } from '../../../lib/metrics';
+import type { ContentDatabase } from './db/database';
+import { personaTotals } from './db/repositories/persona-kpis';
+import { personaKpis } from './domain/persona-kpis';
+import type { PersonaKpis } from './domain/persona-kpis';
 
 /** Metrics of the content worker's generation jobs, registered on its registry. */
 export interface ContentWorkerMetrics {
@@ -35,4 +42,39 @@ export function createContentWorkerMetrics(registry: Registry): ContentWorkerMet
     costUsd: new Counter({ name: 'content_generation_cost_usd_total', help: 'Generation cost of stored posts, in USD', labelNames: ['persona', 'model'], registers: [registry] }),
     providerErrors: new Counter({ name: 'content_provider_errors_total', help: 'Text provider calls that threw', labelNames: ['provider'], registers: [registry] }),
   };
+}
+
+/** Personas with their own label on the KPI gauges; the others are summed under `other`. */
+export const KPI_MAX_PERSONAS = 50;
+
+const byPersona = (pick: (kpis: PersonaKpis) => number | null) => (snapshot: PersonaKpis[]) =>
+  snapshot.flatMap((kpis) => {
+    const value = pick(kpis);
+    return value === null ? [] : [{ labels: { persona: kpis.persona }, value }];
+  });
+
+/**
+ * Registers the seed's business KPIs (seed-reference §4.3) as gauges read from the content
+ * schema at scrape time, by persona name (at most {@link KPI_MAX_PERSONAS} label values):
+ * `content_posts`, `content_posts_engagement_ratio` (mean engagement rate, 0..1),
+ * `content_cost_per_follow_usd`, `content_cost_per_post_usd`. A persona without rated posts
+ * (or follows) has no engagement (cost per follow) series.
+ */
+export function registerContentKpis(registry: Registry, db: Kysely<ContentDatabase>, logger: Pick<Logger, 'warn'>): void {
+  registerCollectedGauges(
+    registry,
+    async () => personaKpis(await personaTotals(db), KPI_MAX_PERSONAS),
+    [
+      { name: 'content_posts', help: 'Posts stored, by persona', labelNames: ['persona'], series: byPersona((k) => k.posts) },
+      {
+        name: 'content_posts_engagement_ratio',
+        help: 'Mean engagement rate (likes + replies + reposts) / impressions of posts with impressions, 0..1, by persona',
+        labelNames: ['persona'],
+        series: byPersona((k) => k.engagementRate),
+      },
+      { name: 'content_cost_per_follow_usd', help: 'Generation cost per follow gained, USD, by persona', labelNames: ['persona'], series: byPersona((k) => k.costPerFollowUsd) },
+      { name: 'content_cost_per_post_usd', help: 'Generation cost per post, USD, by persona', labelNames: ['persona'], series: byPersona((k) => k.costPerPostUsd) },
+    ],
+    (err) => logger.warn({ err }, 'could not read the KPI gauges'),
+  );
 }

@@ -8,6 +8,7 @@ import type { ContentContext } from './context';
 import { CONTENT_SCHEMA } from './db/database';
 import type { ContentDatabase } from './db/database';
 import { migrations } from './db/migrations';
+import { registerContentKpis } from './metrics';
 import { resolvers } from './resolvers';
 import { prettyLogs } from '../../../lib/logger';
 
@@ -41,10 +42,13 @@ export async function startContentSubgraph(config: ContentConfig, options: Conte
       onQuery: options.onQuery,
     },
     sdlPath: CONTENT_SCHEMA_PATH,
-    setup: (runtime) => ({
-      resolvers,
-      context: createContextFactory(runtime.db, runtime.js, runtime.names.subjects, runtime.logger),
-    }),
+    setup: (runtime) => {
+      registerContentKpis(runtime.metrics.registry, runtime.db, runtime.logger);
+      return {
+        resolvers,
+        context: createContextFactory(runtime.db, runtime.js, runtime.names.subjects, runtime.logger),
+      };
+    },
     port: config.CONTENT_PORT,
     adminPort: config.CONTENT_ADMIN_PORT,
     access: subgraphAccess('content', config),

@@ -1,5 +1,10 @@
 import { Counter, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
+import type { Logger } from '../../../lib/logger';
+import { registerCollectedGauges } from '../../../lib/metrics';
+import { findActiveVariantCounts } from './db/repositories/variants';
+import type { ActiveVariantCounts } from './db/repositories/variants';
+import type { ExperimentsDb } from './db/repositories/experiments';
 
 /** Metrics of the experiments subgraph (GraphQL side). */
 export interface ExperimentsMetrics {
@@ -75,4 +80,27 @@ function publishFailures(registry: Registry): Counter {
     help: 'experiment.updated events that could not be published to NATS',
     registers: [registry],
   });
+}
+
+/** Variants of ACTIVE experiments with series on the KPI gauges (a bound on the label set). */
+export const KPI_MAX_VARIANTS = 100;
+
+const byVariant = (pick: (v: ActiveVariantCounts) => number) => (snapshot: ActiveVariantCounts[]) =>
+  snapshot.map((v) => ({ labels: { experiment: v.experiment, variant: v.variant }, value: pick(v) }));
+
+/**
+ * Registers the A/B KPIs as gauges read at scrape time: `experiments_variant_impressions` and
+ * `experiments_variant_successes` by experiment and variant name, for ACTIVE experiments only
+ * (at most {@link KPI_MAX_VARIANTS} variants, most impressions first).
+ */
+export function registerExperimentsKpis(registry: Registry, db: ExperimentsDb, logger: Pick<Logger, 'warn'>): void {
+  registerCollectedGauges(
+    registry,
+    () => findActiveVariantCounts(db, KPI_MAX_VARIANTS),
+    [
+      { name: 'experiments_variant_impressions', help: 'Impressions counted for a variant of an ACTIVE experiment', labelNames: ['experiment', 'variant'], series: byVariant((v) => v.impressions) },
+      { name: 'experiments_variant_successes', help: 'Successes counted for a variant of an ACTIVE experiment', labelNames: ['experiment', 'variant'], series: byVariant((v) => v.successes) },
+    ],
+    (err) => logger.warn({ err }, 'could not read the KPI gauges'),
+  );
 }

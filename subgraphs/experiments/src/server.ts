@@ -8,7 +8,7 @@ import type { ExperimentsContext } from './context';
 import { EXPERIMENTS_SCHEMA } from './db/database';
 import type { ExperimentsDatabase } from './db/database';
 import { migrations } from './db/migrations';
-import { createExperimentsMetrics } from './metrics';
+import { createExperimentsMetrics, registerExperimentsKpis } from './metrics';
 import { ProbabilityBestCache } from './probability-cache';
 import { resolvers } from './resolvers';
 import { prettyLogs } from '../../../lib/logger';
@@ -45,17 +45,20 @@ export async function startExperimentsSubgraph(config: ExperimentsConfig, option
       onQuery: options.onQuery,
     },
     sdlPath: EXPERIMENTS_SCHEMA_PATH,
-    setup: (runtime) => ({
-      resolvers,
-      context: createContextFactory({
-        db: runtime.db,
-        js: runtime.js,
-        subjects: runtime.names.subjects,
-        logger: runtime.logger,
-        metrics: createExperimentsMetrics(runtime.metrics.registry),
-        probabilities: new ProbabilityBestCache(),
-      }),
-    }),
+    setup: (runtime) => {
+      registerExperimentsKpis(runtime.metrics.registry, runtime.db, runtime.logger);
+      return {
+        resolvers,
+        context: createContextFactory({
+          db: runtime.db,
+          js: runtime.js,
+          subjects: runtime.names.subjects,
+          logger: runtime.logger,
+          metrics: createExperimentsMetrics(runtime.metrics.registry),
+          probabilities: new ProbabilityBestCache(),
+        }),
+      };
+    },
     port: config.EXPERIMENTS_PORT,
     adminPort: config.EXPERIMENTS_ADMIN_PORT,
     access: subgraphAccess('experiments', config),

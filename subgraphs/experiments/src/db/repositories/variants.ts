@@ -32,3 +32,27 @@ export async function addVariantCounts(db: ExperimentsDb, id: string, impression
     .where('id', '=', id)
     .execute();
 }
+
+/** Counts of one variant of an ACTIVE experiment. */
+export interface ActiveVariantCounts {
+  experiment: string;
+  variant: string;
+  impressions: number;
+  successes: number;
+}
+
+/** Impressions and successes of the variants of ACTIVE experiments, at most `limit`, most impressions first. */
+export async function findActiveVariantCounts(db: ExperimentsDb, limit: number): Promise<ActiveVariantCounts[]> {
+  const rows = await db
+    .withSchema(EXPERIMENTS_SCHEMA)
+    .selectFrom('variants')
+    .innerJoin('experiments', 'experiments.id', 'variants.experiment_id')
+    .select(['experiments.name as experiment', 'variants.name as variant', 'variants.impressions', 'variants.successes'])
+    .where('experiments.status', '=', 'ACTIVE')
+    .orderBy('variants.impressions', 'desc')
+    .orderBy('experiments.name')
+    .orderBy('variants.name')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ experiment: row.experiment, variant: row.variant, impressions: Number(row.impressions), successes: Number(row.successes) }));
+}
