@@ -10,4 +10,6 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 60000,
+  // The completeness reporter fails a run with a suite that did not load, a skipped test, or no e2e test.
+  reporters: ['default', '<rootDir>/tests/support/completeness-reporter.js'],
 };
