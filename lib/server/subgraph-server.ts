@@ -9,7 +9,9 @@ import { startAdminServer } from './admin-server';
 import { listenGraphQL } from './graphql-server';
 import { loadSchemaFile } from '../graphql/load-schema';
 import { openRuntime } from './runtime';
-import type { Runtime, RuntimeOptions } from './runtime';
+import type { Runtime } from './runtime';
+import { runtimeOptionsOf } from './subgraph-definition';
+import type { ServiceConfig, SubgraphBase } from './subgraph-definition';
 import { runShutdown } from './shutdown';
 import { createSubgraphApollo } from './subgraph-apollo';
 
@@ -114,44 +116,57 @@ export async function startSubgraphServer<DB, TContext extends BaseContext>(
   };
 }
 
-/** Options of {@link startSubgraph}: how to open the runtime, and what to serve on it. */
-export interface SubgraphOptions<DB, TContext extends BaseContext> {
-  runtime: RuntimeOptions;
+/** A subgraph's GraphQL process, declared by {@link defineSubgraph}. */
+export interface SubgraphDefinition<DB, TContext extends BaseContext, Config extends ServiceConfig> extends SubgraphBase<Config> {
   /** Path of the subgraph's `schema.graphql`. */
   sdlPath: string;
-  /** Builds resolvers and the context factory from the opened runtime (metrics, caches...). */
-  setup: (runtime: Runtime<DB>) => {
+  /** Builds resolvers and the per-request context factory from the opened runtime (metrics, caches...). */
+  setup(
+    runtime: Runtime<DB>,
+    config: Config,
+  ): {
     resolvers: GraphQLResolverMap<TContext>;
     context: (req: IncomingMessage, caller: Principal) => Promise<TContext>;
   };
-  port: number;
-  adminPort: number;
-  access: SubgraphAccess;
-  exposeErrors: boolean;
+}
+
+/** Options of a started subgraph (tests). */
+export interface StartSubgraphOptions {
+  /** Called with every SQL statement (tests count queries with it). */
+  onQuery?: (sql: string) => void;
 }
 
 /**
- * Starts a subgraph process part in the house order: runtime (Postgres migrated, NATS streams
- * provisioned) -> `/graphql` and the admin port. What was opened is closed when a later step fails.
+ * Declares a subgraph's GraphQL process; returns the function that starts it in the house order:
+ * runtime (Postgres migrated, NATS streams provisioned) -> `/graphql` on `<NAME>_PORT` (gateway
+ * credentials only) and `/healthz`, `/readyz`, `/metrics` on `<NAME>_ADMIN_PORT`. Errors are
+ * masked unless `NODE_ENV=development`. What was opened is closed when a later step fails.
  *
- * @throws when Postgres or NATS does not answer, a migration fails, or the SDL is invalid
+ * The returned starter throws when `SUBGRAPH_JWT_SECRET` is unset ({@link ConfigError}), Postgres
+ * or NATS does not answer, a migration fails, or the SDL is invalid.
  */
-export async function startSubgraph<DB, TContext extends BaseContext>(options: SubgraphOptions<DB, TContext>): Promise<RunningService> {
-  const runtime = await openRuntime<DB>(options.runtime);
-  try {
-    const { resolvers, context } = options.setup(runtime);
-    return await startSubgraphServer<DB, TContext>({
-      runtime,
-      typeDefs: loadSchemaFile(options.sdlPath),
-      resolvers,
-      context,
-      port: options.port,
-      adminPort: options.adminPort,
-      access: options.access,
-      exposeErrors: options.exposeErrors,
-    });
-  } catch (err) {
-    await runtime.close();
-    throw err;
-  }
+export function defineSubgraph<DB, TContext extends BaseContext, Config extends ServiceConfig>(
+  definition: SubgraphDefinition<DB, TContext, Config>,
+): (config: Config, options?: StartSubgraphOptions) => Promise<RunningService> {
+  return async (config, options = {}) => {
+    const access = subgraphAccess(definition.name, config);
+    const runtime = await openRuntime<DB>(runtimeOptionsOf(definition, config, definition.name, options.onQuery));
+    try {
+      const { resolvers, context } = definition.setup(runtime, config);
+      const endpoints = definition.endpoints(config);
+      return await startSubgraphServer<DB, TContext>({
+        runtime,
+        typeDefs: loadSchemaFile(definition.sdlPath),
+        resolvers,
+        context,
+        port: endpoints.port,
+        adminPort: endpoints.adminPort,
+        access,
+        exposeErrors: config.NODE_ENV === 'development',
+      });
+    } catch (err) {
+      await runtime.close();
+      throw err;
+    }
+  };
 }

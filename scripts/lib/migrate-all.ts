@@ -1,18 +1,15 @@
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
 import { createDatabase, migrateToLatest } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
-import { achievementsDatabaseUrl, loadAchievementsConfig } from '../../subgraphs/achievements/src/config';
-import { ACHIEVEMENTS_SCHEMA } from '../../subgraphs/achievements/src/db/database';
-import { migrations as achievementsMigrations } from '../../subgraphs/achievements/src/db/migrations';
-import { contentDatabaseUrl, loadContentConfig } from '../../subgraphs/content/src/config';
-import { CONTENT_SCHEMA } from '../../subgraphs/content/src/db/database';
-import { migrations as contentMigrations } from '../../subgraphs/content/src/db/migrations';
-import { emotionDatabaseUrl, loadEmotionConfig } from '../../subgraphs/emotion/src/config';
-import { EMOTION_SCHEMA } from '../../subgraphs/emotion/src/db/database';
-import { migrations as emotionMigrations } from '../../subgraphs/emotion/src/db/migrations';
-import { experimentsDatabaseUrl, loadExperimentsConfig } from '../../subgraphs/experiments/src/config';
-import { EXPERIMENTS_SCHEMA } from '../../subgraphs/experiments/src/db/database';
-import { migrations as experimentsMigrations } from '../../subgraphs/experiments/src/db/migrations';
+import type { ServiceConfig, SubgraphBase } from '../../lib/server';
+import { loadAchievementsConfig } from '../../subgraphs/achievements/src/config';
+import { achievementsSubgraph } from '../../subgraphs/achievements/src/subgraph';
+import { loadContentConfig } from '../../subgraphs/content/src/config';
+import { contentSubgraph } from '../../subgraphs/content/src/subgraph';
+import { loadEmotionConfig } from '../../subgraphs/emotion/src/config';
+import { emotionSubgraph } from '../../subgraphs/emotion/src/subgraph';
+import { loadExperimentsConfig } from '../../subgraphs/experiments/src/config';
+import { experimentsSubgraph } from '../../subgraphs/experiments/src/subgraph';
 
 /** What {@link migrateAll} did to one subgraph's schema. */
 export interface SchemaMigration {
@@ -34,19 +31,24 @@ export interface SchemaMigration {
  * @throws the first migration error (that migration is rolled back; later schemas are not touched)
  */
 export async function migrateAll(env: NodeJS.ProcessEnv, logger: Logger): Promise<SchemaMigration[]> {
-  const targets: Array<{ schema: string; url: string; migrations: Record<string, Migration> }> = [
-    { schema: CONTENT_SCHEMA, url: contentDatabaseUrl(loadContentConfig(env)), migrations: contentMigrations },
-    { schema: ACHIEVEMENTS_SCHEMA, url: achievementsDatabaseUrl(loadAchievementsConfig(env)), migrations: achievementsMigrations },
-    { schema: EXPERIMENTS_SCHEMA, url: experimentsDatabaseUrl(loadExperimentsConfig(env)), migrations: experimentsMigrations },
-    { schema: EMOTION_SCHEMA, url: emotionDatabaseUrl(loadEmotionConfig(env)), migrations: emotionMigrations },
+  const target = <Config extends ServiceConfig>(subgraph: SubgraphBase<Config>, config: Config) => ({
+    schema: subgraph.dbSchema,
+    migrations: subgraph.migrations,
+    url: subgraph.endpoints(config).databaseUrl,
+  });
+  const targets = [
+    target(contentSubgraph, loadContentConfig(env)),
+    target(achievementsSubgraph, loadAchievementsConfig(env)),
+    target(experimentsSubgraph, loadExperimentsConfig(env)),
+    target(emotionSubgraph, loadEmotionConfig(env)),
   ];
   const results: SchemaMigration[] = [];
-  for (const target of targets) {
-    const db: Kysely<unknown> = createDatabase({ url: target.url, max: 1, applicationName: 'migrate' });
+  for (const { schema, migrations, url } of targets) {
+    const db: Kysely<unknown> = createDatabase({ url, max: 1, applicationName: 'migrate' });
     try {
-      const applied = await migrateToLatest(db, target.schema, target.migrations);
-      logger.info({ schema: target.schema, applied }, applied.length ? 'migrated' : 'already up to date');
-      results.push({ schema: target.schema, applied });
+      const applied = await migrateToLatest(db, schema, migrations);
+      logger.info({ schema, applied }, applied.length ? 'migrated' : 'already up to date');
+      results.push({ schema, applied });
     } finally {
       await db.destroy();
     }

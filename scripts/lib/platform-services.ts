@@ -28,7 +28,7 @@ function portZeroProblems(config: object): string[] {
 
 /**
  * Plans the eight processes of `npm start`: the four subgraphs (`subgraphs/<name>/src/main.ts`),
- * the content, experiments and emotion workers (`subgraphs/<name>/src/worker.ts`) and the
+ * the content, experiments and emotion workers (`subgraphs/<name>/src/main-worker.ts`) and the
  * gateway (`gateway/src/main.ts`), each with `env`. Every service keeps its configured or
  * default port; the gateway also gets `CONTENT_URL`, `ACHIEVEMENTS_URL`, `EXPERIMENTS_URL` and
  * `EMOTION_URL` = `http://127.0.0.1:<subgraph port>/graphql` unless they are set.
@@ -71,9 +71,9 @@ export function planPlatform(env: NodeJS.ProcessEnv): PlatformPlan {
       service('achievements', 'subgraphs/achievements/src/main.ts'),
       service('experiments', 'subgraphs/experiments/src/main.ts'),
       service('emotion', 'subgraphs/emotion/src/main.ts'),
-      service('content-worker', 'subgraphs/content/src/worker.ts'),
-      service('experiments-worker', 'subgraphs/experiments/src/worker.ts'),
-      service('emotion-worker', 'subgraphs/emotion/src/worker.ts'),
+      service('content-worker', 'subgraphs/content/src/main-worker.ts'),
+      service('experiments-worker', 'subgraphs/experiments/src/main-worker.ts'),
+      service('emotion-worker', 'subgraphs/emotion/src/main-worker.ts'),
       service('gateway', 'gateway/src/main.ts', gatewayEnv),
     ],
     gatewayPort: gateway.GATEWAY_PORT,

@@ -7,13 +7,13 @@ import { loadAchievementsConfig } from '../../subgraphs/achievements/src/config'
 import { startAchievementsSubgraph } from '../../subgraphs/achievements/src/server';
 import { loadContentConfig } from '../../subgraphs/content/src/config';
 import { startContentSubgraph } from '../../subgraphs/content/src/server';
-import { startContentWorker } from '../../subgraphs/content/src/worker/start-worker';
+import { startContentWorker } from '../../subgraphs/content/src/worker';
 import { loadEmotionConfig } from '../../subgraphs/emotion/src/config';
 import { startEmotionSubgraph } from '../../subgraphs/emotion/src/server';
-import { startEmotionWorker } from '../../subgraphs/emotion/src/worker/start-worker';
+import { startEmotionWorker } from '../../subgraphs/emotion/src/worker';
 import { loadExperimentsConfig } from '../../subgraphs/experiments/src/config';
 import { startExperimentsSubgraph } from '../../subgraphs/experiments/src/server';
-import { startExperimentsWorker } from '../../subgraphs/experiments/src/worker/start-worker';
+import { startExperimentsWorker } from '../../subgraphs/experiments/src/worker';
 
 /** The whole platform in one process. */
 export interface Stack extends Stoppable {

@@ -51,8 +51,3 @@ export interface AchievementsConfig {
 export function loadAchievementsConfig(env: NodeJS.ProcessEnv): AchievementsConfig {
   return parseConfig(schema, env);
 }
-
-/** The achievements database URL: `ACHIEVEMENTS_DATABASE_URL`, else `DATABASE_URL`. */
-export function achievementsDatabaseUrl(config: AchievementsConfig): string {
-  return config.ACHIEVEMENTS_DATABASE_URL ?? config.DATABASE_URL;
-}

@@ -37,8 +37,3 @@ export type ContentConfig = Readonly<z.output<typeof schema>>;
 export function loadContentConfig(env: NodeJS.ProcessEnv): ContentConfig {
   return parseConfig(schema, env);
 }
-
-/** The content database URL: `CONTENT_DATABASE_URL`, else `DATABASE_URL`. */
-export function contentDatabaseUrl(config: ContentConfig): string {
-  return config.CONTENT_DATABASE_URL ?? config.DATABASE_URL;
-}

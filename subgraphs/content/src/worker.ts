@@ -1,5 +1,96 @@
-import { runEntryPoint } from '../../../lib/server';
-import { loadContentConfig } from './config';
-import { startContentWorker } from './worker/start-worker';
+import { generateJobData } from '../../../lib/events';
+import { PermanentError, ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../lib/nats';
+import { defineWorker } from '../../../lib/server';
+import type { RunningWorker } from '../../../lib/server';
+import type { ContentConfig } from './config';
+import type { ContentDatabase } from './db/database';
+import { createContentWorkerMetrics } from './metrics';
+import { selectTextProvider } from './providers/select-provider';
+import type { TextProvider } from './providers/text-provider';
+import { contentSubgraph } from './subgraph';
+import { failGenerationJob, generatePostJob } from './worker/generate-post-job';
+import { startSweeper } from './worker/sweeper';
 
-runEntryPoint('content-worker', () => startContentWorker(loadContentConfig(process.env)));
+/** A running content worker; `sweep()` runs one sweeper pass now (returns jobs republished). */
+export type ContentWorker = RunningWorker<{ sweep(): Promise<number> }>;
+
+/** Options of {@link startContentWorker}. */
+export interface ContentWorkerOptions {
+  /** Overrides the text provider chosen from config (tests). */
+  provider?: TextProvider;
+}
+
+function jobIdOf(data: Uint8Array): string {
+  try {
+    return parseCloudEvent(data, generateJobData).data.jobId;
+  } catch (err) {
+    throw new PermanentError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/**
+ * Starts the content worker: the durable pull consumer `CONTENT_CONSUMER_DURABLE` on JOBS
+ * (explicit acks, `GENERATION_CONCURRENCY` jobs at once, retries with backoff, FAILED after the
+ * last delivery), the sweeper of unpublished jobs, and the admin port `CONTENT_WORKER_ADMIN_PORT`
+ * (see `defineWorker`).
+ */
+export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, ContentWorkerOptions, { sweep(): Promise<number> }>({
+  subgraph: contentSubgraph,
+  async start({ runtime, config, options, onStop }) {
+    const deps = {
+      db: runtime.db,
+      nc: runtime.nc,
+      js: runtime.js,
+      subjects: runtime.names.subjects,
+      provider: options.provider ?? selectTextProvider(config),
+      metrics: createContentWorkerMetrics(runtime.metrics.registry),
+      logger: runtime.logger,
+      variantTimeoutMs: config.VARIANT_TIMEOUT_MS,
+    };
+    await ensureDurableConsumer(runtime.nc, {
+      stream: runtime.names.streams.jobs,
+      durable: config.CONTENT_CONSUMER_DURABLE,
+      filterSubject: runtime.names.subjects.generateJob,
+      ackWaitMs: config.GENERATION_ACK_WAIT_MS,
+      maxDeliver: config.GENERATION_MAX_DELIVER,
+    });
+    const consumer = await startConsumer({
+      nc: runtime.nc,
+      stream: runtime.names.streams.jobs,
+      durable: config.CONTENT_CONSUMER_DURABLE,
+      concurrency: config.GENERATION_CONCURRENCY,
+      maxDeliver: config.GENERATION_MAX_DELIVER,
+      retryDelaysMs: config.GENERATION_RETRY_DELAYS_MS,
+      heartbeatMs: Math.max(1000, Math.floor(config.GENERATION_ACK_WAIT_MS / 3)),
+      logger: runtime.logger,
+      handle: async (msg) => {
+        try {
+          await generatePostJob(deps, jobIdOf(msg.data), msg.info.deliveryCount);
+        } catch (err) {
+          deps.metrics.attemptFailures.inc();
+          throw err;
+        }
+      },
+      onGiveUp: async (msg, error) => {
+        let jobId: string;
+        try {
+          jobId = jobIdOf(msg.data);
+        } catch {
+          return;
+        }
+        await failGenerationJob(deps, jobId, error);
+      },
+    });
+    onStop('stop consumer', () => consumer.stop());
+    const sweeper = startSweeper({
+      db: runtime.db,
+      js: runtime.js,
+      subjects: runtime.names.subjects,
+      logger: runtime.logger,
+      intervalMs: config.SWEEP_INTERVAL_MS,
+      minAgeMs: config.SWEEP_MIN_AGE_MS,
+    });
+    onStop('stop sweeper', () => sweeper.stop());
+    return { log: { provider: deps.provider.name }, api: { sweep: () => sweeper.sweep() } };
+  },
+});

@@ -30,8 +30,3 @@ export type EmotionConfig = Readonly<z.output<typeof schema>>;
 export function loadEmotionConfig(env: NodeJS.ProcessEnv): EmotionConfig {
   return parseConfig(schema, env);
 }
-
-/** The emotion database URL: `EMOTION_DATABASE_URL`, else `DATABASE_URL`. */
-export function emotionDatabaseUrl(config: EmotionConfig): string {
-  return config.EMOTION_DATABASE_URL ?? config.DATABASE_URL;
-}

@@ -66,8 +66,3 @@ export interface ExperimentsConfig {
 export function loadExperimentsConfig(env: NodeJS.ProcessEnv): ExperimentsConfig {
   return parseConfig(schema, env);
 }
-
-/** The experiments database URL: `EXPERIMENTS_DATABASE_URL`, else `DATABASE_URL`. */
-export function experimentsDatabaseUrl(config: ExperimentsConfig): string {
-  return config.EXPERIMENTS_DATABASE_URL ?? config.DATABASE_URL;
-}

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import { createOfflineProvider } from '../../../subgraphs/content/src/providers/offline-provider';
 import type { CompletionRequest, TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
-import { startContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
-import type { ContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
+import { startContentWorker } from '../../../subgraphs/content/src/worker';
+import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
 import {
   JOB_FIELDS,

@@ -1,7 +1,7 @@
 
 import type { TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
-import { startContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
-import type { ContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
+import { startContentWorker } from '../../../subgraphs/content/src/worker';
+import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
 import { JOB_FIELDS, collectMessages, countRows, insertPersona, restoreJobsConsumerDefaults, startContentHarness } from './harness';
 import type { ContentHarness, JobView } from './harness';

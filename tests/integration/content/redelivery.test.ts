@@ -7,8 +7,8 @@ import { createOfflineProvider } from '../../../subgraphs/content/src/providers/
 import type { TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
 import { generatePostJob } from '../../../subgraphs/content/src/worker/generate-post-job';
 import type { GenerationDeps } from '../../../subgraphs/content/src/worker/generate-post-job';
-import { startContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
-import type { ContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
+import { startContentWorker } from '../../../subgraphs/content/src/worker';
+import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
 import { JOB_FIELDS, collectMessages, countRows, insertPersona, jobMessageAcked, startContentHarness } from './harness';
 import type { ContentHarness, JobView } from './harness';

@@ -1,5 +1,5 @@
-import { startContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
-import type { ContentWorker } from '../../../subgraphs/content/src/worker/start-worker';
+import { startContentWorker } from '../../../subgraphs/content/src/worker';
+import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
 import { JOB_FIELDS, countRows, findJobMessage, insertPersona, jobsLastSeq, startContentHarness } from './harness';
 import type { ContentHarness, JobView } from './harness';

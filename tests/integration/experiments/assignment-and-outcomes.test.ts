@@ -8,8 +8,8 @@ import type { AssignVariantReply, AssignVariantRequest, PostEngagementData } fro
 import { connectNats, createCloudEvent, publishEvent } from '../../../lib/nats';
 import type { RunningService } from '../../../lib/server';
 import { startExperimentsSubgraph } from '../../../subgraphs/experiments/src/server';
-import { startExperimentsWorker } from '../../../subgraphs/experiments/src/worker/start-worker';
-import type { RunningExperimentsWorker } from '../../../subgraphs/experiments/src/worker/start-worker';
+import { startExperimentsWorker } from '../../../subgraphs/experiments/src/worker';
+import type { RunningExperimentsWorker } from '../../../subgraphs/experiments/src/worker';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
