@@ -100,3 +100,22 @@ export function runEntryPoint(name: string, start: () => Promise<Stoppable>): vo
     },
   );
 }
+
+/** What a subgraph's `main.ts` can run: its GraphQL server and, when it has one, its worker. */
+export interface SubgraphRoles {
+  server: () => Promise<Stoppable>;
+  worker?: () => Promise<Stoppable>;
+}
+
+/**
+ * Runs a subgraph's entry point in the role named by the first argument: `main.ts` (or
+ * `main.ts server`) serves the subgraph as `<name>`, `main.ts worker` runs its worker as
+ * `<name>-worker` (see {@link runEntryPoint}). An unknown role prints the usage and exits 1.
+ */
+export function runSubgraphEntryPoint(name: string, roles: SubgraphRoles, argv: readonly string[] = process.argv.slice(2)): void {
+  const role = argv[0] ?? 'server';
+  if (role === 'server') return runEntryPoint(name, roles.server);
+  if (role === 'worker' && roles.worker) return runEntryPoint(`${name}-worker`, roles.worker);
+  createLogger(name).fatal(`unknown role "${role}": run ${name}'s main.ts with ${roles.worker ? '"server" (default) or "worker"' : 'no argument'}`);
+  process.exit(1);
+}

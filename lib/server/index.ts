@@ -16,6 +16,6 @@ export type { RunningService, StartSubgraphOptions, SubgraphAccess, SubgraphDefi
 export { defineWorker } from './define-worker';
 export type { RunningWorker, WorkerDefinition, WorkerStart } from './define-worker';
 export type { ServiceConfig, SubgraphBase, SubgraphEndpoints } from './subgraph-definition';
-export { describeStartupError, runEntryPoint } from './entry-point';
-export type { Stoppable } from './entry-point';
+export { describeStartupError, runEntryPoint, runSubgraphEntryPoint } from './entry-point';
+export type { Stoppable, SubgraphRoles } from './entry-point';
 export { requestLogger, traceIdOf } from './request-logger';

@@ -3,13 +3,13 @@ import { createDatabase, migrateToLatest } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
 import type { ServiceConfig, SubgraphBase } from '../../lib/server';
 import { loadAchievementsConfig } from '../../subgraphs/achievements/src/config';
-import { achievementsSubgraph } from '../../subgraphs/achievements/src/subgraph';
+import { achievementsSubgraph } from '../../subgraphs/achievements/src/config';
 import { loadContentConfig } from '../../subgraphs/content/src/config';
-import { contentSubgraph } from '../../subgraphs/content/src/subgraph';
+import { contentSubgraph } from '../../subgraphs/content/src/config';
 import { loadEmotionConfig } from '../../subgraphs/emotion/src/config';
-import { emotionSubgraph } from '../../subgraphs/emotion/src/subgraph';
+import { emotionSubgraph } from '../../subgraphs/emotion/src/config';
 import { loadExperimentsConfig } from '../../subgraphs/experiments/src/config';
-import { experimentsSubgraph } from '../../subgraphs/experiments/src/subgraph';
+import { experimentsSubgraph } from '../../subgraphs/experiments/src/config';
 
 /** What {@link migrateAll} did to one subgraph's schema. */
 export interface SchemaMigration {

@@ -28,7 +28,7 @@ function portZeroProblems(config: object): string[] {
 
 /**
  * Plans the eight processes of `npm start`: the four subgraphs (`subgraphs/<name>/src/main.ts`),
- * the content, experiments and emotion workers (`subgraphs/<name>/src/main-worker.ts`) and the
+ * the content, experiments and emotion workers (`subgraphs/<name>/src/main.ts worker`) and the
  * gateway (`gateway/src/main.ts`), each with `env`. Every service keeps its configured or
  * default port; the gateway also gets `CONTENT_URL`, `ACHIEVEMENTS_URL`, `EXPERIMENTS_URL` and
  * `EMOTION_URL` = `http://127.0.0.1:<subgraph port>/graphql` unless they are set.
@@ -64,16 +64,16 @@ export function planPlatform(env: NodeJS.ProcessEnv): PlatformPlan {
   };
   const gateway = parse(loadGatewayConfig, gatewayEnv);
   if (!gateway || problems.length > 0) throw new ConfigError(problems);
-  const service = (name: string, entry: string, serviceEnv = env): ServiceSpec => ({ name, entry: join(REPOSITORY_ROOT, entry), env: serviceEnv });
+  const service = (name: string, entry: string, serviceEnv = env, args: string[] = []): ServiceSpec => ({ name, entry: join(REPOSITORY_ROOT, entry), args, env: serviceEnv });
   return {
     services: [
       service('content', 'subgraphs/content/src/main.ts'),
       service('achievements', 'subgraphs/achievements/src/main.ts'),
       service('experiments', 'subgraphs/experiments/src/main.ts'),
       service('emotion', 'subgraphs/emotion/src/main.ts'),
-      service('content-worker', 'subgraphs/content/src/main-worker.ts'),
-      service('experiments-worker', 'subgraphs/experiments/src/main-worker.ts'),
-      service('emotion-worker', 'subgraphs/emotion/src/main-worker.ts'),
+      service('content-worker', 'subgraphs/content/src/main.ts', env, ['worker']),
+      service('experiments-worker', 'subgraphs/experiments/src/main.ts', env, ['worker']),
+      service('emotion-worker', 'subgraphs/emotion/src/main.ts', env, ['worker']),
       service('gateway', 'gateway/src/main.ts', gatewayEnv),
     ],
     gatewayPort: gateway.GATEWAY_PORT,

@@ -11,6 +11,8 @@ export interface ServiceSpec {
   name: string;
   /** Absolute path of its TypeScript entry point (one calling `runEntryPoint`). */
   entry: string;
+  /** Arguments after the entry point (a subgraph's role: `worker`). */
+  args?: string[];
   /** The child's complete environment. */
   env: NodeJS.ProcessEnv;
 }
@@ -51,7 +53,7 @@ export interface ServiceProcess {
  * like an exit, with the `error` event's code in the child's output tail.
  */
 export function spawnService(spec: ServiceSpec, options: SpawnServiceOptions): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+  const child = spawn(process.execPath, ['--import', 'tsx', spec.entry, ...(spec.args ?? [])], {
     cwd: options.cwd,
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { commonFields, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+import type { SubgraphBase } from '../../../lib/server';
+import { ACHIEVEMENTS_SCHEMA } from './db/database';
+import { migrations } from './db/migrations';
 
 const schema = z.object({
   ...commonFields,
@@ -51,3 +54,15 @@ export interface AchievementsConfig {
 export function loadAchievementsConfig(env: NodeJS.ProcessEnv): AchievementsConfig {
   return parseConfig(schema, env);
 }
+
+/** The achievements subgraph's name, Postgres schema, migrations and endpoints (shared by its processes). */
+export const achievementsSubgraph: SubgraphBase<AchievementsConfig> = {
+  name: 'achievements',
+  dbSchema: ACHIEVEMENTS_SCHEMA,
+  migrations,
+  endpoints: (config) => ({
+    port: config.ACHIEVEMENTS_PORT,
+    adminPort: config.ACHIEVEMENTS_ADMIN_PORT,
+    databaseUrl: config.ACHIEVEMENTS_DATABASE_URL ?? config.DATABASE_URL,
+  }),
+};

@@ -1,6 +1,6 @@
-// Entry point of the achievements subgraph process.
-import { runEntryPoint } from '../../../lib/server';
+// Entry point: `main.ts` serves the achievements subgraph.
+import { runSubgraphEntryPoint } from '../../../lib/server';
 import { loadAchievementsConfig } from './config';
 import { startAchievementsSubgraph } from './server';
 
-runEntryPoint('achievements', () => startAchievementsSubgraph(loadAchievementsConfig(process.env)));
+runSubgraphEntryPoint('achievements', { server: () => startAchievementsSubgraph(loadAchievementsConfig(process.env)) });

@@ -6,7 +6,7 @@ import type { AchievementsContext } from './context';
 import type { AchievementsDatabase } from './db/database';
 import { createAchievementsMetrics } from './metrics';
 import { resolvers } from './resolvers';
-import { achievementsSubgraph } from './subgraph';
+import { achievementsSubgraph } from './config';
 
 /** Absolute path of the subgraph's SDL. */
 export const ACHIEVEMENTS_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');

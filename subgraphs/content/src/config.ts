@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { commonFields, optionalString, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+import type { SubgraphBase } from '../../../lib/server';
+import { CONTENT_SCHEMA } from './db/database';
+import { migrations } from './db/migrations';
 
 const schema = z.object({
   ...commonFields,
@@ -37,3 +40,16 @@ export type ContentConfig = Readonly<z.output<typeof schema>>;
 export function loadContentConfig(env: NodeJS.ProcessEnv): ContentConfig {
   return parseConfig(schema, env);
 }
+
+/** The content subgraph's name, Postgres schema, migrations and endpoints (shared by its processes). */
+export const contentSubgraph: SubgraphBase<ContentConfig> = {
+  name: 'content',
+  dbSchema: CONTENT_SCHEMA,
+  migrations,
+  endpoints: (config) => ({
+    port: config.CONTENT_PORT,
+    adminPort: config.CONTENT_ADMIN_PORT,
+    workerAdminPort: config.CONTENT_WORKER_ADMIN_PORT,
+    databaseUrl: config.CONTENT_DATABASE_URL ?? config.DATABASE_URL,
+  }),
+};

@@ -1,5 +1,10 @@
-import { runEntryPoint } from '../../../lib/server';
+// Entry point: `main.ts` serves the content subgraph, `main.ts worker` runs its worker.
+import { runSubgraphEntryPoint } from '../../../lib/server';
 import { loadContentConfig } from './config';
 import { startContentSubgraph } from './server';
+import { startContentWorker } from './worker';
 
-runEntryPoint('content', () => startContentSubgraph(loadContentConfig(process.env)));
+runSubgraphEntryPoint('content', {
+  server: () => startContentSubgraph(loadContentConfig(process.env)),
+  worker: () => startContentWorker(loadContentConfig(process.env)),
+});

@@ -6,7 +6,7 @@ import type { ContentContext } from './context';
 import type { ContentDatabase } from './db/database';
 import { registerContentKpis } from './metrics';
 import { resolvers } from './resolvers';
-import { contentSubgraph } from './subgraph';
+import { contentSubgraph } from './config';
 
 /** Path of the content subgraph's SDL. */
 export const CONTENT_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');

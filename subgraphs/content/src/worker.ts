@@ -7,7 +7,7 @@ import type { ContentDatabase } from './db/database';
 import { createContentWorkerMetrics } from './metrics';
 import { selectTextProvider } from './providers/select-provider';
 import type { TextProvider } from './providers/text-provider';
-import { contentSubgraph } from './subgraph';
+import { contentSubgraph } from './config';
 import { failGenerationJob, generatePostJob } from './worker/generate-post-job';
 import { startSweeper } from './worker/sweeper';
 

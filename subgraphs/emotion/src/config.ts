@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { commonFields, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+import type { SubgraphBase } from '../../../lib/server';
+import { EMOTION_SCHEMA } from './db/database';
+import { migrations } from './db/migrations';
 
 const schema = z.object({
   ...commonFields,
@@ -30,3 +33,16 @@ export type EmotionConfig = Readonly<z.output<typeof schema>>;
 export function loadEmotionConfig(env: NodeJS.ProcessEnv): EmotionConfig {
   return parseConfig(schema, env);
 }
+
+/** The emotion subgraph's name, Postgres schema, migrations and endpoints (shared by its processes). */
+export const emotionSubgraph: SubgraphBase<EmotionConfig> = {
+  name: 'emotion',
+  dbSchema: EMOTION_SCHEMA,
+  migrations,
+  endpoints: (config) => ({
+    port: config.EMOTION_PORT,
+    adminPort: config.EMOTION_ADMIN_PORT,
+    workerAdminPort: config.EMOTION_WORKER_ADMIN_PORT,
+    databaseUrl: config.EMOTION_DATABASE_URL ?? config.DATABASE_URL,
+  }),
+};

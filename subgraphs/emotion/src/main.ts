@@ -1,5 +1,10 @@
-import { runEntryPoint } from '../../../lib/server';
+// Entry point: `main.ts` serves the emotion subgraph, `main.ts worker` runs its worker.
+import { runSubgraphEntryPoint } from '../../../lib/server';
 import { loadEmotionConfig } from './config';
 import { startEmotionSubgraph } from './server';
+import { startEmotionWorker } from './worker';
 
-runEntryPoint('emotion', () => startEmotionSubgraph(loadEmotionConfig(process.env)));
+runSubgraphEntryPoint('emotion', {
+  server: () => startEmotionSubgraph(loadEmotionConfig(process.env)),
+  worker: () => startEmotionWorker(loadEmotionConfig(process.env)),
+});

@@ -6,7 +6,7 @@ import type { EmotionContext } from './context';
 import type { EmotionDatabase } from './db/database';
 import { createEmotionMetrics } from './metrics';
 import { resolvers } from './resolvers';
-import { emotionSubgraph } from './subgraph';
+import { emotionSubgraph } from './config';
 
 /** Path of the subgraph's SDL. */
 export const EMOTION_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');

@@ -4,7 +4,7 @@ import type { RunningWorker } from '../../../lib/server';
 import type { EmotionConfig } from './config';
 import type { EmotionDatabase } from './db/database';
 import { createEmotionMetrics } from './metrics';
-import { emotionSubgraph } from './subgraph';
+import { emotionSubgraph } from './config';
 import { createPostCreatedHandler } from './worker/handle-post-created';
 
 /** A running emotion worker. */

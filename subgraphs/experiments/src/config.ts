@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { commonFields, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+import type { SubgraphBase } from '../../../lib/server';
+import { EXPERIMENTS_SCHEMA } from './db/database';
+import { migrations } from './db/migrations';
 
 const schema = z.object({
   ...commonFields,
@@ -66,3 +69,16 @@ export interface ExperimentsConfig {
 export function loadExperimentsConfig(env: NodeJS.ProcessEnv): ExperimentsConfig {
   return parseConfig(schema, env);
 }
+
+/** The experiments subgraph's name, Postgres schema, migrations and endpoints (shared by its processes). */
+export const experimentsSubgraph: SubgraphBase<ExperimentsConfig> = {
+  name: 'experiments',
+  dbSchema: EXPERIMENTS_SCHEMA,
+  migrations,
+  endpoints: (config) => ({
+    port: config.EXPERIMENTS_PORT,
+    adminPort: config.EXPERIMENTS_ADMIN_PORT,
+    workerAdminPort: config.EXPERIMENTS_WORKER_ADMIN_PORT,
+    databaseUrl: config.EXPERIMENTS_DATABASE_URL ?? config.DATABASE_URL,
+  }),
+};

@@ -1,6 +1,10 @@
-// Entry point of the experiments subgraph (GraphQL server).
-import { runEntryPoint } from '../../../lib/server';
+// Entry point: `main.ts` serves the experiments subgraph, `main.ts worker` runs its worker.
+import { runSubgraphEntryPoint } from '../../../lib/server';
 import { loadExperimentsConfig } from './config';
 import { startExperimentsSubgraph } from './server';
+import { startExperimentsWorker } from './worker';
 
-runEntryPoint('experiments', () => startExperimentsSubgraph(loadExperimentsConfig(process.env)));
+runSubgraphEntryPoint('experiments', {
+  server: () => startExperimentsSubgraph(loadExperimentsConfig(process.env)),
+  worker: () => startExperimentsWorker(loadExperimentsConfig(process.env)),
+});

@@ -7,7 +7,7 @@ import type { ExperimentsDatabase } from './db/database';
 import { createExperimentsMetrics, registerExperimentsKpis } from './metrics';
 import { ProbabilityBestCache } from './probability-cache';
 import { resolvers } from './resolvers';
-import { experimentsSubgraph } from './subgraph';
+import { experimentsSubgraph } from './config';
 
 /** Absolute path of the subgraph's SDL. */
 export const EXPERIMENTS_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');

@@ -4,7 +4,7 @@ import type { ExperimentsConfig } from './config';
 import type { ExperimentsDatabase } from './db/database';
 import { createBetaSampler } from './domain/thompson-sampling';
 import { createExperimentsWorkerMetrics } from './metrics';
-import { experimentsSubgraph } from './subgraph';
+import { experimentsSubgraph } from './config';
 import { startAssignVariantService } from './worker/assign-variant-service';
 import { startOutcomesConsumer } from './worker/outcomes-consumer';
 
