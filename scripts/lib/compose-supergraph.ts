@@ -14,6 +14,11 @@ export interface SubgraphEntry {
   schema: string;
 }
 
+/** The subgraphs listed in `schema/subgraphs.json`, in its order. */
+export function subgraphEntries(): SubgraphEntry[] {
+  return JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'schema', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
+}
+
 /** Thrown with every composition error (and hint) when the subgraphs do not compose. */
 export class CompositionError extends Error {
   override readonly name = 'CompositionError';
@@ -27,7 +32,7 @@ export class CompositionError extends Error {
  * @throws {CompositionError} listing every composition error
  */
 export function composeSupergraph(): string {
-  const entries = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'schema', 'subgraphs.json'), 'utf8')) as SubgraphEntry[];
+  const entries = subgraphEntries();
   const result = composeServices(
     entries.map((entry) => ({
       name: entry.name,
