@@ -12,7 +12,7 @@ export type { ShutdownStep } from './shutdown';
 export { openRuntime } from './runtime';
 export type { Runtime, RuntimeOptions } from './runtime';
 export { defineSubgraph, startSubgraphServer, subgraphAccess } from './subgraph-server';
-export type { RunningService, StartSubgraphOptions, SubgraphAccess, SubgraphDefinition, SubgraphServerOptions } from './subgraph-server';
+export type { RunningService, StartSubgraphOptions, SubgraphAccess, SubgraphDefinition, SubgraphResolvers, SubgraphServerOptions } from './subgraph-server';
 export { defineWorker } from './define-worker';
 export type { RunningWorker, WorkerDefinition, WorkerStart } from './define-worker';
 export type { ServiceConfig, SubgraphBase, SubgraphEndpoints } from './subgraph-definition';

@@ -125,10 +125,20 @@ export interface SubgraphDefinition<DB, TContext extends BaseContext, Config ext
     runtime: Runtime<DB>,
     config: Config,
   ): {
-    resolvers: GraphQLResolverMap<TContext>;
+    /** The subgraph's `Resolvers`, as typed by `npm run codegen` (see {@link SubgraphResolvers}). */
+    resolvers: SubgraphResolvers;
     context: (req: IncomingMessage, caller: Principal) => Promise<TContext>;
   };
 }
+
+/**
+ * A subgraph's resolver map as `@graphql-codegen`'s typescript-resolvers types it
+ * (`Resolvers` in `src/resolvers/types.generated.ts`, `federation: true`). Its
+ * `__resolveReference(reference, context, info)` signature cannot be expressed in
+ * `@apollo/subgraph`'s `GraphQLResolverMap`, so {@link defineSubgraph} converts it in this one
+ * place, as Apollo's own codegen templates do.
+ */
+export type SubgraphResolvers = object;
 
 /** Options of a started subgraph (tests). */
 export interface StartSubgraphOptions {
@@ -157,7 +167,7 @@ export function defineSubgraph<DB, TContext extends BaseContext, Config extends 
       return await startSubgraphServer<DB, TContext>({
         runtime,
         typeDefs: loadSchemaFile(definition.sdlPath),
-        resolvers,
+        resolvers: resolvers as GraphQLResolverMap<TContext>,
         context,
         port: endpoints.port,
         adminPort: endpoints.adminPort,
