@@ -11,3 +11,4 @@ export {
 } from './pagination';
 export type { Connection, Cursor, PageArgs } from './pagination';
 export { loadSchemaFile } from './load-schema';
+export { loadExisting } from './load-existing';

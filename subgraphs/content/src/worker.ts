@@ -8,8 +8,8 @@ import { createContentWorkerMetrics } from './metrics';
 import { selectTextProvider } from './providers/select-provider';
 import type { TextProvider } from './providers/text-provider';
 import { contentSubgraph } from './config';
-import { failGenerationJob, generatePostJob } from './worker/generate-post-job';
-import { startSweeper } from './worker/sweeper';
+import { failGenerationJob, generatePostJob } from './operations/generate-post-job';
+import { startSweeper } from './operations/sweep-unpublished-jobs';
 
 /** A running content worker; `sweep()` runs one sweeper pass now (returns jobs republished). */
 export type ContentWorker = RunningWorker<{ sweep(): Promise<number> }>;

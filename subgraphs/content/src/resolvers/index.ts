@@ -1,13 +1,12 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { scalarResolvers } from '../../../../lib/graphql';
-import type { ContentContext } from '../context';
 import { jobResolvers } from './job';
 import { personaResolvers } from './persona';
 import { postResolvers } from './post';
 import { statsResolvers } from './stats';
+import type { Resolvers } from './types.generated';
 
-/** All resolvers of the content subgraph. */
-export const resolvers = {
+/** All resolvers of the content subgraph (typed by `npm run codegen`). */
+export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...personaResolvers.Query, ...postResolvers.Query, ...jobResolvers.Query, ...statsResolvers.Query },
   Mutation: { ...personaResolvers.Mutation, ...postResolvers.Mutation, ...jobResolvers.Mutation },
@@ -15,4 +14,4 @@ export const resolvers = {
   Post: postResolvers.Post,
   Engagement: postResolvers.Engagement,
   GenerationJob: jobResolvers.GenerationJob,
-} as unknown as GraphQLResolverMap<ContentContext>;
+};

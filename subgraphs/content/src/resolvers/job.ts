@@ -1,17 +1,16 @@
-import { validateInput } from '../../../../lib/graphql';
-import type { ContentContext } from '../context';
-import type { GenerationJobRow } from '../db/database';
+import { loadExisting, validateInput } from '../../../../lib/graphql';
 import { cancelJob } from '../operations/cancel-job';
 import { generatePost } from '../operations/generate-post';
 import { generatePostInput, idSchema, isUuid } from './inputs';
+import type { GenerationJobResolvers, MutationResolvers, QueryResolvers } from './types.generated';
 
 /** Resolvers of `GenerationJob`, `generatePost` and `cancelGenerationJob`. */
-export const jobResolvers = {
+export const jobResolvers: { Query: QueryResolvers; Mutation: MutationResolvers; GenerationJob: GenerationJobResolvers } = {
   Query: {
-    generationJob: (_: unknown, args: { id: string }, ctx: ContentContext) => ctx.loaders.jobById.load(validateInput(idSchema, args.id)),
+    generationJob: (_, args, ctx) => ctx.loaders.jobById.load(validateInput(idSchema, args.id)),
   },
   Mutation: {
-    async generatePost(_: unknown, args: { input: unknown }, ctx: ContentContext) {
+    async generatePost(_, args, ctx) {
       const input = validateInput(generatePostInput, args.input);
       return generatePost(
         ctx.db,
@@ -27,16 +26,16 @@ export const jobResolvers = {
         ctx.logger,
       );
     },
-    cancelGenerationJob: (_: unknown, args: { id: string }, ctx: ContentContext) => cancelJob(ctx.db, ctx.js, ctx.subjects, validateInput(idSchema, args.id)),
+    cancelGenerationJob: (_, args, ctx) => cancelJob(ctx.db, ctx.js, ctx.subjects, validateInput(idSchema, args.id)),
   },
   GenerationJob: {
-    __resolveReference: (ref: { id: unknown }, ctx: ContentContext) => (isUuid(ref.id) ? ctx.loaders.jobById.load(ref.id) : null),
-    persona: (row: GenerationJobRow, _: unknown, ctx: ContentContext) => ctx.loaders.personaById.load(row.persona_id),
-    idempotencyKey: (row: GenerationJobRow) => row.idempotency_key,
-    post: (row: GenerationJobRow, _: unknown, ctx: ContentContext) => (row.status === 'COMPLETED' ? ctx.loaders.postById.load(row.post_id) : null),
-    createdBy: (row: GenerationJobRow) => row.created_by,
-    createdAt: (row: GenerationJobRow) => row.created_at,
-    startedAt: (row: GenerationJobRow) => row.started_at,
-    completedAt: (row: GenerationJobRow) => row.completed_at,
+    __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.jobById.load(ref.id) : null),
+    persona: (row, _, ctx) => loadExisting(ctx.loaders.personaById.load(row.persona_id), 'Persona', row.persona_id),
+    idempotencyKey: (row) => row.idempotency_key,
+    post: (row, _, ctx) => (row.status === 'COMPLETED' ? ctx.loaders.postById.load(row.post_id) : null),
+    createdBy: (row) => row.created_by,
+    createdAt: (row) => row.created_at,
+    startedAt: (row) => row.started_at,
+    completedAt: (row) => row.completed_at,
   },
 };

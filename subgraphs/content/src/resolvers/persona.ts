@@ -1,18 +1,17 @@
 import { ConflictError, NotFoundError } from '../../../../lib/errors';
 import { parseListLimit, parsePageArgs, validateInput } from '../../../../lib/graphql';
-import type { ContentContext } from '../context';
-import type { PersonaRow } from '../db/database';
 import { insertPersona, listPersonas, updatePersona } from '../db/repositories/personas';
 import { createPersonaInput, idSchema, isUuid, updatePersonaInput } from './inputs';
+import type { MutationResolvers, PersonaResolvers, QueryResolvers } from './types.generated';
 
 /** Resolvers of `Persona` and the persona queries and mutations. */
-export const personaResolvers = {
+export const personaResolvers: { Query: QueryResolvers; Mutation: MutationResolvers; Persona: PersonaResolvers } = {
   Query: {
-    personas: (_: unknown, args: { first?: number | null }, ctx: ContentContext) => listPersonas(ctx.db, parseListLimit(args.first)),
-    persona: (_: unknown, args: { id: string }, ctx: ContentContext) => ctx.loaders.personaById.load(validateInput(idSchema, args.id)),
+    personas: (_, args, ctx) => listPersonas(ctx.db, parseListLimit(args.first)),
+    persona: (_, args, ctx) => ctx.loaders.personaById.load(validateInput(idSchema, args.id)),
   },
   Mutation: {
-    async createPersona(_: unknown, args: { input: unknown }, ctx: ContentContext) {
+    async createPersona(_, args, ctx) {
       const input = validateInput(createPersonaInput, args.input);
       const row = await insertPersona(ctx.db, {
         name: input.name,
@@ -26,7 +25,7 @@ export const personaResolvers = {
       if (!row) throw new ConflictError(`a persona named "${input.name}" already exists`);
       return row;
     },
-    async updatePersona(_: unknown, args: { id: string; input: unknown }, ctx: ContentContext) {
+    async updatePersona(_, args, ctx) {
       const id = validateInput(idSchema, args.id);
       const input = validateInput(updatePersonaInput, args.input);
       try {
@@ -47,13 +46,12 @@ export const personaResolvers = {
     },
   },
   Persona: {
-    __resolveReference: (ref: { id: unknown }, ctx: ContentContext) => (isUuid(ref.id) ? ctx.loaders.personaById.load(ref.id) : null),
-    hookModel: (row: PersonaRow) => row.hook_model,
-    bodyModel: (row: PersonaRow) => row.body_model,
-    createdBy: (row: PersonaRow) => row.created_by,
-    createdAt: (row: PersonaRow) => row.created_at,
-    updatedAt: (row: PersonaRow) => row.updated_at,
-    posts: (row: PersonaRow, args: { first?: number | null; after?: string | null }, ctx: ContentContext) =>
-      ctx.loaders.postsOfPersona.load({ personaId: row.id, page: parsePageArgs(args.first, args.after) }),
+    __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.personaById.load(ref.id) : null),
+    hookModel: (row) => row.hook_model,
+    bodyModel: (row) => row.body_model,
+    createdBy: (row) => row.created_by,
+    createdAt: (row) => row.created_at,
+    updatedAt: (row) => row.updated_at,
+    posts: (row, args, ctx) => ctx.loaders.postsOfPersona.load({ personaId: row.id, page: parsePageArgs(args.first, args.after) }),
   },
 };

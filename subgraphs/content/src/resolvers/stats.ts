@@ -1,13 +1,13 @@
 import { validateInput } from '../../../../lib/graphql';
-import type { ContentContext } from '../context';
 import { aggregatePosts } from '../db/repositories/stats';
 import { costPerFollow } from '../domain/engagement';
 import { idSchema } from './inputs';
+import type { QueryResolvers } from './types.generated';
 
 /** Resolver of `contentStats`. */
-export const statsResolvers = {
+export const statsResolvers: { Query: QueryResolvers } = {
   Query: {
-    async contentStats(_: unknown, args: { personaId?: string | null }, ctx: ContentContext) {
+    async contentStats(_, args, ctx) {
       const personaId = args.personaId ? validateInput(idSchema, args.personaId) : null;
       const totals = await aggregatePosts(ctx.db, personaId);
       return {

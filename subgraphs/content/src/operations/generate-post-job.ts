@@ -19,7 +19,7 @@ import { publishPostCreated } from '../messaging/post-events';
 import type { ContentWorkerMetrics } from '../metrics';
 import type { Completion, TextProvider } from '../providers/text-provider';
 import { JobDraft } from './job-draft';
-import { requestVariant } from './variant-client';
+import { requestVariant } from '../messaging/variant-client';
 
 /** What the generation handler needs. */
 export interface GenerationDeps {
