@@ -38,3 +38,8 @@ export async function queryData<T = Record<string, unknown>>(
   }
   return response.data;
 }
+
+/** `extensions.code` of a response's first error, or undefined. */
+export function errorCode(response: GraphQLResponse<unknown>): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}

@@ -3,8 +3,8 @@ import { startStack } from '../../scripts/lib/stack';
 import type { Stack } from '../../scripts/lib/stack';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
-import { TEST_AUTH_ENV } from './auth';
-import { TEST_NATS, uniqueDurable } from './nats';
+import { uniqueDurable } from './nats';
+import { testServiceEnv } from './subgraph-context';
 
 /** The whole platform on free ports over a throw-away database. */
 export interface TestStack extends Stack {
@@ -17,25 +17,13 @@ export interface TestStack extends Stack {
  */
 export async function startTestStack(overrides: NodeJS.ProcessEnv = {}): Promise<TestStack> {
   const database = await createTestDatabase();
-  const ports = [
-    'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
-    'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
-    'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
-  ];
-  const env: NodeJS.ProcessEnv = {
-    ...Object.fromEntries(ports.map((name) => [name, '0'])),
-    DATABASE_URL: database.url,
-    NATS_URL: process.env.NATS_URL,
-    NATS_PREFIX: TEST_NATS.prefix!,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    NODE_ENV: 'test',
-    // Posts are written at once unless a suite asks for a readable pace.
-    OFFLINE_TOKEN_DELAY_MS: '0',
+  const env = testServiceEnv(database.url, {
     EMOTION_CONSUMER_DURABLE: uniqueDurable('emotion-analyzer'),
     EXPERIMENTS_CONSUMER_DURABLE: uniqueDurable('experiments-outcomes'),
-    ...TEST_AUTH_ENV,
+    // Posts are written at once unless a suite asks for a readable pace.
+    OFFLINE_TOKEN_DELAY_MS: '0',
     ...overrides,
-  };
+  });
   try {
     const stack = await startStack(env, createLogger('test-stack', env.LOG_LEVEL));
     return {

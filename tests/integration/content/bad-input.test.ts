@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { eventually } from '../../support/eventually';
-import { collectMessages, countRows, errorCode, insertPersona, startContentHarness } from './harness';
+import { collectMessages, countRows, insertPersona, startContentHarness } from './harness';
+import { errorCode } from '../../support/graphql';
 import type { ContentHarness } from './harness';
 import { TEST_NATS } from '../../support/nats';
 

@@ -5,17 +5,8 @@ import type { CompletionRequest, TextProvider } from '../../../subgraphs/content
 import { startContentWorker } from '../../../subgraphs/content/src/worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
-import {
-  JOB_FIELDS,
-  collectMessages,
-  countRows,
-  errorCode,
-  findJobMessage,
-  insertPersona,
-  jobMessageAcked,
-  jobsLastSeq,
-  startContentHarness,
-} from './harness';
+import { JOB_FIELDS, collectMessages, countRows, findJobMessage, insertPersona, jobMessageAcked, jobsLastSeq, startContentHarness } from './harness';
+import { errorCode } from '../../support/graphql';
 import type { ContentHarness, JobView } from './harness';
 import { TEST_NATS } from '../../support/nats';
 

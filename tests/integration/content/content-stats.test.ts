@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { errorCode, insertPersona, insertPost, startContentHarness } from './harness';
+import { insertPersona, insertPost, startContentHarness } from './harness';
+import { errorCode } from '../../support/graphql';
 import type { ContentHarness } from './harness';
 
 const statsQuery = `query($personaId: ID) {

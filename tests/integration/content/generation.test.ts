@@ -1,69 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { loadContentConfig } from '../../../subgraphs/content/src/config';
-import type { ContentConfig } from '../../../subgraphs/content/src/config';
-import { startContentSubgraph } from '../../../subgraphs/content/src/server';
 import { startContentWorker } from '../../../subgraphs/content/src/worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker';
-import type { RunningService } from '../../../lib/server';
-import { createTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
-import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
-import { testNatsEnv } from '../../support/nats';
-import { postGraphQL as post, queryData as query } from '../../support/graphql';
+import { startContentHarness } from './harness';
+import type { ContentHarness } from './harness';
 
 describe('content generation jobs', () => {
-  let testDb: TestDatabase;
-  let config: ContentConfig;
-  let subgraph: RunningService;
+  let h: ContentHarness;
   let worker: ContentWorker;
   let personaId: string;
-  let credential: Record<string, string>;
-  const postGraphQL = <T>(url: string, q: string, variables: Record<string, unknown> = {}) => post<T>(url, q, variables, credential);
-  const queryData = <T>(url: string, q: string, variables: Record<string, unknown> = {}) => query<T>(url, q, variables, credential);
 
   beforeAll(async () => {
-    credential = await asGateway('content');
-    testDb = await createTestDatabase();
-    config = loadContentConfig({
-      DATABASE_URL: testDb.url,
-      CONTENT_PORT: '0',
-      CONTENT_ADMIN_PORT: '0',
-      CONTENT_WORKER_ADMIN_PORT: '0',
-      OFFLINE_TOKEN_DELAY_MS: '0',
-      VARIANT_TIMEOUT_MS: '200',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
-      ...testNatsEnv(),
-    });
-    subgraph = await startContentSubgraph(config);
-    worker = await startContentWorker(config);
-    const data = await queryData<{ createPersona: { id: string } }>(
-      subgraph.url,
-      'mutation { createPersona(input: { name: "ai-jesus", emoji: "🙏", tone: "kind" }) { id } }',
-    );
+    h = await startContentHarness();
+    worker = await startContentWorker(h.config);
+    const data = await h.data<{ createPersona: { id: string } }>('mutation { createPersona(input: { name: "ai-jesus", emoji: "🙏", tone: "kind" }) { id } }');
     personaId = data.createPersona.id;
   });
 
   afterAll(async () => {
     await worker?.stop();
-    await subgraph?.stop();
-    await testDb?.drop();
+    await h?.stop();
   });
 
   const generate = `mutation($input: GeneratePostInput!) { generatePost(input: $input) { id status } }`;
   const jobQuery = `query($id: ID!) { generationJob(id: $id) { id status stage attempts error post { id hook body tokensUsed costUsd persona { name } } } }`;
 
   it('queues a job, then the worker completes it with one post', async () => {
-    const { generatePost } = await queryData<{ generatePost: { id: string; status: string } }>(subgraph.url, generate, {
+    const { generatePost } = await h.data<{ generatePost: { id: string; status: string } }>(generate, {
       input: { personaId, topic: 'Finding peace in a busy week' },
     });
     expect(generatePost.status).toBe('QUEUED');
     const job = await eventually(async () => {
-      const data = await queryData<{ generationJob: { status: string; post: { hook: string; body: string; tokensUsed: number; persona: { name: string } } | null } }>(
-        subgraph.url,
-        jobQuery,
+      const data = await h.data<{ generationJob: { status: string; post: { hook: string; body: string; tokensUsed: number; persona: { name: string } } | null } }>(jobQuery,
         { id: generatePost.id },
       );
       return data.generationJob.status === 'COMPLETED' ? data.generationJob : undefined;
@@ -93,23 +61,23 @@ describe('content generation jobs', () => {
   it('returns the same job for the same idempotency key', async () => {
     const key = randomUUID();
     const input = { personaId, topic: 'Gratitude', idempotencyKey: key };
-    const first = await queryData<{ generatePost: { id: string } }>(subgraph.url, generate, { input });
-    const second = await queryData<{ generatePost: { id: string } }>(subgraph.url, generate, { input });
+    const first = await h.data<{ generatePost: { id: string } }>(generate, { input });
+    const second = await h.data<{ generatePost: { id: string } }>(generate, { input });
     expect(second.generatePost.id).toBe(first.generatePost.id);
-    const conflict = await postGraphQL(subgraph.url, generate, { input: { ...input, topic: 'Something else' } });
+    const conflict = await h.gql(generate, { input: { ...input, topic: 'Something else' } });
     expect(conflict.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('rejects an unknown persona with NOT_FOUND and bad topics with BAD_USER_INPUT', async () => {
-    const unknown = await postGraphQL(subgraph.url, generate, { input: { personaId: randomUUID(), topic: 'x' } });
+    const unknown = await h.gql(generate, { input: { personaId: randomUUID(), topic: 'x' } });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     for (const topic of ['', '   ', 'a'.repeat(2001), 'bad\u0000text']) {
-      const bad = await postGraphQL(subgraph.url, generate, { input: { personaId, topic } });
+      const bad = await h.gql(generate, { input: { personaId, topic } });
       expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
-    const malformed = await postGraphQL(subgraph.url, generate, { input: { personaId: 'not-a-uuid', topic: 'x' } });
+    const malformed = await h.gql(generate, { input: { personaId: 'not-a-uuid', topic: 'x' } });
     expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const nonText = await postGraphQL(subgraph.url, generate, { input: { personaId, topic: 42 } });
+    const nonText = await h.gql(generate, { input: { personaId, topic: 42 } });
     expect(nonText.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -4,20 +4,14 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { createDatabase } from '../../../lib/db';
 import { connectNats, ensureDurableConsumer } from '../../../lib/nats';
-
-import type { RunningService } from '../../../lib/server';
 import { loadContentConfig } from '../../../subgraphs/content/src/config';
 import type { ContentConfig } from '../../../subgraphs/content/src/config';
 import type { ContentDatabase, PostRow } from '../../../subgraphs/content/src/db/database';
 import { startContentSubgraph } from '../../../subgraphs/content/src/server';
-import { createTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { TEST_AUTH_ENV, asGateway } from '../../support/auth';
-import { postGraphQL } from '../../support/graphql';
-import type { GraphQLResponse } from '../../support/graphql';
-import { TEST_NATS, natsUrl, testNatsEnv } from '../../support/nats';
+import { TEST_NATS, natsUrl } from '../../support/nats';
+import { startSubgraphTestContext } from '../../support/subgraph-context';
+import type { SubgraphTestContext } from '../../support/subgraph-context';
 
 const { subjects } = TEST_NATS;
 const JOBS_STREAM = TEST_NATS.streams.jobs;
@@ -25,75 +19,34 @@ const JOBS_STREAM = TEST_NATS.streams.jobs;
 /** The shared work-queue consumer of JOBS (workqueue streams forbid a second, overlapping one). */
 export const JOBS_DURABLE = 'content-generator';
 
-/** Content config for a suite: ports 0, the suite's database, the shared JOBS consumer. */
-export function contentTestConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): ContentConfig {
-  return loadContentConfig({
-    DATABASE_URL: databaseUrl,
-    ...testNatsEnv(),
-    CONTENT_PORT: '0',
-    CONTENT_ADMIN_PORT: '0',
-    CONTENT_WORKER_ADMIN_PORT: '0',
-    CONTENT_CONSUMER_DURABLE: JOBS_DURABLE,
-    OFFLINE_TOKEN_DELAY_MS: '0',
-    VARIANT_TIMEOUT_MS: '200',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    NODE_ENV: 'test',
-    SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
-    ...overrides,
-  });
-}
-
-/** The content subgraph on its own database, with direct SQL and NATS access for setup and checks. */
-export interface ContentHarness {
-  testDb: TestDatabase;
-  config: ContentConfig;
-  subgraph: RunningService;
-  /** Typed access to the suite's (migrated) database, not through the subgraph. */
-  db: Kysely<ContentDatabase>;
+/** The content subgraph in a suite's test context, with NATS access for setup and checks. */
+export interface ContentHarness extends SubgraphTestContext<ContentDatabase, ContentConfig> {
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
-  /** SQL of every statement the subgraph ran; empty it with `statements.length = 0`. */
-  statements: string[];
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  /** Like `gql`, but throws on errors and returns `data`. */
-  data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  stop(): Promise<void>;
 }
 
-/** Starts the content subgraph (no worker) over a fresh database. */
+/**
+ * Starts the content subgraph (no worker) in a test context: its own database, the shared JOBS
+ * consumer, words written at once, a short wait for experiments' variant.
+ */
 export async function startContentHarness(overrides: NodeJS.ProcessEnv = {}): Promise<ContentHarness> {
-  const testDb = await createTestDatabase();
-  const config = contentTestConfig(testDb.url, overrides);
-  const statements: string[] = [];
-  const subgraph = await startContentSubgraph(config, { onQuery: (statement) => statements.push(statement) });
-  const db = createDatabase<ContentDatabase>({ url: testDb.url, max: 3 });
+  const context = await startSubgraphTestContext<ContentDatabase, ContentConfig>(
+    { name: 'content', loadConfig: loadContentConfig, start: startContentSubgraph },
+    { CONTENT_CONSUMER_DURABLE: JOBS_DURABLE, OFFLINE_TOKEN_DELAY_MS: '0', VARIANT_TIMEOUT_MS: '200', ...overrides },
+  );
   const nc = await connectNats(natsUrl(), 'content-tests');
   const jsm = await jetstreamManager(nc);
   const firstSeq = (await jsm.streams.info(JOBS_STREAM)).state.last_seq + 1;
-  const headers = await asGateway('content');
-  const gql = <T>(query: string, variables: Record<string, unknown> = {}) => postGraphQL<T>(subgraph.url, query, variables, headers);
   return {
-    testDb,
-    config,
-    subgraph,
-    db,
+    ...context,
     nc,
     js: jetstream(nc),
     jsm,
-    statements,
-    gql,
-    async data<T>(query: string, variables: Record<string, unknown> = {}) {
-      const response = await gql<T>(query, variables);
-      if (response.errors?.length || !response.data) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
-      return response.data;
-    },
     async stop() {
-      await subgraph.stop();
-      await deleteLeftoverJobMessages(db, jsm, firstSeq);
+      await deleteLeftoverJobMessages(context.db, jsm, firstSeq);
       await nc.drain();
-      await db.destroy();
-      await testDb.drop();
+      await context.stop();
     },
   };
 }
@@ -111,11 +64,6 @@ async function deleteLeftoverJobMessages(db: Kysely<ContentDatabase>, jsm: JetSt
     const jobId = msg?.json<{ data?: { jobId?: string } }>().data?.jobId;
     if (jobId && ours.has(jobId)) await jsm.streams.deleteMessage(JOBS_STREAM, seq, false);
   }
-}
-
-/** `extensions.code` of the first error, or undefined. */
-export function errorCode(response: GraphQLResponse<unknown>): string | undefined {
-  return response.errors?.[0]?.extensions?.code;
 }
 
 /** Inserts a persona row directly and returns its id. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { countRows, errorCode, startContentHarness } from './harness';
+import { countRows, startContentHarness } from './harness';
+import { errorCode } from '../../support/graphql';
 import type { ContentHarness } from './harness';
 
 const PERSONA_FIELDS = 'id name emoji tone description hookModel bodyModel createdAt updatedAt';

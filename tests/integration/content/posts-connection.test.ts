@@ -1,5 +1,6 @@
 import type { PostRow } from '../../../subgraphs/content/src/db/database';
-import { errorCode, insertPersona, insertPost, startContentHarness } from './harness';
+import { insertPersona, insertPost, startContentHarness } from './harness';
+import { errorCode } from '../../support/graphql';
 import type { ContentHarness } from './harness';
 
 interface PostsPage {

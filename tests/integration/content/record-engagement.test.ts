@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eventTypes } from '../../../lib/events';
 
 import { eventually } from '../../support/eventually';
-import { collectMessages, countRows, errorCode, insertPersona, insertPost, startContentHarness, storedEvents } from './harness';
+import { collectMessages, countRows, insertPersona, insertPost, startContentHarness, storedEvents } from './harness';
+import { errorCode } from '../../support/graphql';
 import type { ContentHarness } from './harness';
 import { TEST_NATS } from '../../support/nats';
 
