@@ -8,7 +8,7 @@ import type { ExperimentsDb } from './db/repositories/experiments';
 import { createLoaders } from './loaders';
 import type { ExperimentsLoaders } from './loaders';
 import type { ExperimentsMetrics } from './metrics';
-import type { ProbabilityBestCache } from './probability-cache';
+import type { ProbabilityBestCache } from './operations/probability-cache';
 
 /** What every resolver of the experiments subgraph receives. */
 export interface ExperimentsContext {

@@ -3,9 +3,9 @@ import { findExperimentsByIds } from './db/repositories/experiments';
 import type { ExperimentsDb } from './db/repositories/experiments';
 import { findAssignedVariantsByPostIds } from './db/repositories/assignments';
 import { findVariantsByExperimentIds, findVariantsByIds } from './db/repositories/variants';
-import { toExperiment, toVariant } from './model';
-import type { ProbabilityBestCache } from './probability-cache';
-import type { Experiment, Variant } from './model';
+import { toExperiment, toVariant } from './db/model';
+import type { ProbabilityBestCache } from './operations/probability-cache';
+import type { Experiment, Variant } from './db/model';
 
 /** The DataLoaders of one request. */
 export interface ExperimentsLoaders {

@@ -5,7 +5,7 @@ import { createContextFactory } from './context';
 import type { ExperimentsContext } from './context';
 import type { ExperimentsDatabase } from './db/database';
 import { createExperimentsMetrics, registerExperimentsKpis } from './metrics';
-import { ProbabilityBestCache } from './probability-cache';
+import { ProbabilityBestCache } from './operations/probability-cache';
 import { resolvers } from './resolvers';
 import { experimentsSubgraph } from './config';
 

@@ -5,8 +5,8 @@ import type { ExperimentsDatabase } from './db/database';
 import { createBetaSampler } from './domain/thompson-sampling';
 import { createExperimentsWorkerMetrics } from './metrics';
 import { experimentsSubgraph } from './config';
-import { startAssignVariantService } from './worker/assign-variant-service';
-import { startOutcomesConsumer } from './worker/outcomes-consumer';
+import { startAssignVariantService } from './messaging/assign-variant-service';
+import { startOutcomesConsumer } from './messaging/outcomes-consumer';
 
 /** A running experiments worker. */
 export type RunningExperimentsWorker = RunningWorker;

@@ -1,4 +1,4 @@
-import { ProbabilityBestCache } from '../../../subgraphs/experiments/src/probability-cache';
+import { ProbabilityBestCache } from '../../../subgraphs/experiments/src/operations/probability-cache';
 
 const variants = [
   { id: 'a', impressions: 1000, successes: 120 },

@@ -1,16 +1,15 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { scalarResolvers } from '../../../../lib/graphql';
-import type { ExperimentsContext } from '../context';
-import { experimentResolvers, postResolvers, variantResolvers } from './entities';
-import { mutationResolvers } from './mutation';
-import { queryResolvers } from './query';
+import { Experiment, Post, Variant } from './entities';
+import { experimentMutations } from './mutation';
+import { experimentQueries } from './query';
+import type { Resolvers } from './types.generated';
 
-/** All resolvers of the experiments subgraph (Subscription fields are served by the gateway). */
-export const resolvers: GraphQLResolverMap<ExperimentsContext> = {
+/** All resolvers of the experiments subgraph, typed by `npm run codegen` (Subscription fields are served by the gateway). */
+export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: queryResolvers,
-  Mutation: mutationResolvers,
-  Experiment: experimentResolvers,
-  Variant: variantResolvers,
-  Post: postResolvers,
+  Query: experimentQueries,
+  Mutation: experimentMutations,
+  Experiment,
+  Variant,
+  Post,
 };

@@ -1,25 +1,20 @@
 import { parseListLimit, validateInput } from '../../../../lib/graphql';
-import type { ExperimentsContext } from '../context';
-import { listExperiments } from '../db/repositories/experiments';
-import { toExperiment } from '../model';
-import type { Experiment } from '../model';
+import { listExperiments } from '../operations/list-experiments';
 import { idArgs, listArgs } from './inputs';
+import type { QueryResolvers } from './types.generated';
 
 /** `Query` resolvers. */
-export const queryResolvers = {
+export const experimentQueries: QueryResolvers = {
   /**
    * Experiments, newest first, filtered by status and persona when given; at most `first` (0..100).
    *
    * @throws {ValidationError} when `personaId` is not a UUID or `first` is outside 0..100
    */
-  async experiments(_: unknown, args: { status?: unknown; personaId?: unknown; first?: number | null }, ctx: ExperimentsContext): Promise<Experiment[]> {
+  async experiments(_, args, ctx) {
     const { status, personaId } = validateInput(listArgs, { status: args.status, personaId: args.personaId });
-    const rows = await listExperiments(ctx.db, { status: status ?? undefined, personaId: personaId ?? undefined }, parseListLimit(args.first));
-    return rows.map((row) => {
-      const experiment = toExperiment(row);
-      ctx.loaders.experimentById.prime(experiment.id, experiment);
-      return experiment;
-    });
+    const experiments = await listExperiments(ctx.db, { status: status ?? undefined, personaId: personaId ?? undefined }, parseListLimit(args.first));
+    for (const experiment of experiments) ctx.loaders.experimentById.prime(experiment.id, experiment);
+    return experiments;
   },
 
   /**
@@ -27,7 +22,7 @@ export const queryResolvers = {
    *
    * @throws {ValidationError} when `id` is not a UUID
    */
-  async experiment(_: unknown, args: { id: unknown }, ctx: ExperimentsContext): Promise<Experiment | null> {
+  async experiment(_, args, ctx) {
     const { id } = validateInput(idArgs, args);
     return ctx.loaders.experimentById.load(id);
   },

@@ -1,5 +1,5 @@
-import { createBetaSampler, probabilityBest } from './domain/thompson-sampling';
-import type { ArmCounts } from './domain/beta-posterior';
+import { createBetaSampler, probabilityBest } from '../domain/thompson-sampling';
+import type { ArmCounts } from '../domain/beta-posterior';
 
 /**
  * Seed of the Monte Carlo estimate of `probabilityBest`: the same counts always give the same

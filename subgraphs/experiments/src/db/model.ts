@@ -1,7 +1,10 @@
-import type { ExperimentAlgorithm, ExperimentStatus } from './domain/experiment-status';
-import type { ExperimentRow, VariantRow } from './db/database';
+import type { ExperimentAlgorithm, ExperimentStatus } from '../domain/experiment-status';
+import type { ExperimentRow, VariantRow } from './database';
 
-/** An experiment as the resolvers and the worker see it (camelCase). */
+/**
+ * An `experiments` row in camelCase: what operations return, the DataLoaders cache and the
+ * `Experiment` resolvers receive as parent (codegen mapper).
+ */
 export interface Experiment {
   id: string;
   name: string;
@@ -18,7 +21,10 @@ export interface Experiment {
   updatedAt: Date;
 }
 
-/** A variant with its counts as numbers (impressions and successes are integers >= 0). */
+/**
+ * A `variants` row in camelCase with its counts as numbers (impressions and successes are
+ * integers >= 0); the parent of the `Variant` resolvers (codegen mapper).
+ */
 export interface Variant {
   id: string;
   experimentId: string;

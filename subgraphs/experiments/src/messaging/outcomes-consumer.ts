@@ -7,9 +7,8 @@ import { InvalidEventError, PermanentError, ensureDurableConsumer, parseCloudEve
 import type { RunningConsumer } from '../../../../lib/nats';
 import type { ExperimentsConfig } from '../config';
 import type { ExperimentsDb } from '../db/repositories/experiments';
-import { publishExperimentUpdated } from '../messaging/experiment-events';
 import type { ExperimentsWorkerMetrics } from '../metrics';
-import { applyEngagementEvent } from './apply-engagement';
+import { processEngagementEvent } from '../operations/apply-engagement';
 
 /** Redelivery delays after a failed attempt (ms); the last one repeats. */
 const RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
@@ -29,10 +28,10 @@ export interface OutcomesConsumerDeps {
 /**
  * Consumes `events.content.post.engagement` from EVENTS with the durable
  * `EXPERIMENTS_CONSUMER_DURABLE` (new messages only, explicit acks, bounded concurrency) and
- * folds each event into its post's variant (see `applyEngagementEvent`). When counts changed,
- * publishes `experiment.updated` (CloudEvent id `<experiment id>.outcome.<engagement event id>`)
- * so that `experimentUpdated` subscribers see live results; a publish failure is logged and
- * counted, not retried. A malformed event is given up at once ({@link PermanentError}).
+ * hands each event to `processEngagementEvent`, which folds it into its post's variant and
+ * publishes `experiment.updated` when counts changed. A malformed event is given up at once
+ * ({@link PermanentError}); a failed one is redelivered after 1 s, 5 s, then every 15 s, up to
+ * `EXPERIMENTS_OUTCOMES_MAX_DELIVER` deliveries.
  *
  * @throws when the EVENTS stream does not exist
  */
@@ -62,20 +61,7 @@ export async function startOutcomesConsumer(config: ExperimentsConfig, deps: Out
         if (err instanceof InvalidEventError) throw new PermanentError(err.message, { cause: err });
         throw err;
       }
-      const result = await applyEngagementEvent(deps.db, event);
-      deps.metrics.outcomeEvents.inc({ outcome: result.outcome });
-      if (result.outcome !== 'applied' || !result.experimentId || !result.experimentStatus) return;
-      deps.metrics.outcomesApplied.inc();
-      deps.logger.debug({ postId: event.data.postId, experimentId: result.experimentId, ...result }, 'engagement applied');
-      try {
-        await publishExperimentUpdated(deps.js, deps.subjects, `${result.experimentId}.outcome.${event.id}`, {
-          id: result.experimentId,
-          status: result.experimentStatus,
-        });
-      } catch (err) {
-        deps.metrics.eventPublishFailures.inc();
-        deps.logger.error({ err, experimentId: result.experimentId }, 'experiment.updated event not published');
-      }
+      await processEngagementEvent(deps, event);
     },
   });
 }

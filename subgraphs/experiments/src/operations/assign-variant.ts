@@ -6,7 +6,7 @@ import type { ExperimentsDb } from '../db/repositories/experiments';
 import { findVariantsByExperimentIds } from '../db/repositories/variants';
 import { thompsonSelect } from '../domain/thompson-sampling';
 import type { BetaSampler } from '../domain/thompson-sampling';
-import { toVariant } from '../model';
+import { toVariant } from '../db/model';
 
 /** How an assign-variant request was answered (label of `experiments_assignments_total`). */
 export type AssignmentOutcome = 'assigned' | 'existing' | 'no_experiment';

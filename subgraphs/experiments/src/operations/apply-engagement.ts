@@ -1,4 +1,6 @@
-import type { PostEngagementData } from '../../../../lib/events';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { PostEngagementData, Subjects } from '../../../../lib/events';
+import type { Logger } from '../../../../lib/logger';
 import type { CloudEvent } from '../../../../lib/nats';
 import { findAssignmentByPostId, lockAssignmentByPostId, updateRecordedOutcome } from '../db/repositories/assignments';
 import { recordEvent } from '../db/repositories/events';
@@ -7,6 +9,8 @@ import { addVariantCounts } from '../db/repositories/variants';
 import { foldEngagement } from '../domain/engagement-outcome';
 import { countsOutcomes } from '../domain/experiment-status';
 import type { ExperimentStatus } from '../domain/experiment-status';
+import { publishExperimentUpdated } from '../messaging/experiment-events';
+import type { ExperimentsWorkerMetrics } from '../metrics';
 
 /** How an engagement event was handled (label of `experiments_outcome_events_total`). */
 export type EngagementOutcome = 'applied' | 'unchanged' | 'duplicate' | 'unassigned' | 'completed';
@@ -54,4 +58,42 @@ export async function applyEngagementEvent(db: ExperimentsDb, event: CloudEvent<
     await updateRecordedOutcome(trx, assignment.job_id, update.recorded.impressions, update.recorded.successes);
     return { outcome: 'applied', experimentId, experimentStatus, impressionsDelta: update.impressionsDelta, successesDelta: update.successesDelta };
   });
+}
+
+/** Dependencies of {@link processEngagementEvent}. */
+export interface ProcessEngagementDeps {
+  db: ExperimentsDb;
+  js: JetStreamClient;
+  /** This deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
+  logger: Pick<Logger, 'debug' | 'error'>;
+  metrics: Pick<ExperimentsWorkerMetrics, 'outcomeEvents' | 'outcomesApplied' | 'eventPublishFailures'>;
+}
+
+/**
+ * Applies one engagement event (see {@link applyEngagementEvent}) and counts it in
+ * `experiments_outcome_events_total{outcome}`. When counts changed (`applied`), also counts
+ * `experiments_outcomes_applied_total` and publishes `experiment.updated` (CloudEvent id
+ * `<experiment id>.outcome.<engagement event id>`) so that `experimentUpdated` subscribers see
+ * live results; a publish failure is logged and counted, not thrown (nor retried).
+ *
+ * @returns how the event was handled
+ * @throws when Postgres fails (the event should be redelivered)
+ */
+export async function processEngagementEvent(deps: ProcessEngagementDeps, event: CloudEvent<PostEngagementData>): Promise<EngagementResult> {
+  const result = await applyEngagementEvent(deps.db, event);
+  deps.metrics.outcomeEvents.inc({ outcome: result.outcome });
+  if (result.outcome !== 'applied' || !result.experimentId || !result.experimentStatus) return result;
+  deps.metrics.outcomesApplied.inc();
+  deps.logger.debug({ postId: event.data.postId, experimentId: result.experimentId, ...result }, 'engagement applied');
+  try {
+    await publishExperimentUpdated(deps.js, deps.subjects, `${result.experimentId}.outcome.${event.id}`, {
+      id: result.experimentId,
+      status: result.experimentStatus,
+    });
+  } catch (err) {
+    deps.metrics.eventPublishFailures.inc();
+    deps.logger.error({ err, experimentId: result.experimentId }, 'experiment.updated event not published');
+  }
+  return result;
 }

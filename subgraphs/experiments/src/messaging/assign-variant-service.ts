@@ -6,7 +6,7 @@ import type { Logger } from '../../../../lib/logger';
 import type { ExperimentsDb } from '../db/repositories/experiments';
 import type { BetaSampler } from '../domain/thompson-sampling';
 import type { ExperimentsWorkerMetrics } from '../metrics';
-import { PostAlreadyAssignedError, assignVariant } from './assign-variant';
+import { PostAlreadyAssignedError, assignVariant } from '../operations/assign-variant';
 
 /** NATS service name (`$SRV.INFO.experiments` lists it). */
 export const SERVICE_NAME = 'experiments';
