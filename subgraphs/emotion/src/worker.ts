@@ -5,7 +5,7 @@ import type { EmotionConfig } from './config';
 import type { EmotionDatabase } from './db/database';
 import { createEmotionMetrics } from './metrics';
 import { emotionSubgraph } from './config';
-import { createPostCreatedHandler } from './worker/handle-post-created';
+import { createPostCreatedHandler } from './messaging/post-created-consumer';
 
 /** A running emotion worker. */
 export type RunningEmotionWorker = RunningWorker;

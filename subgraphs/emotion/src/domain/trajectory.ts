@@ -1,5 +1,8 @@
+/** The shapes of a text's sentiment arc, in the order aggregates list them. */
+export const TRAJECTORY_TYPES = ['RISING', 'FALLING', 'STABLE', 'VOLATILE'] as const;
+
 /** Shape of a text's sentiment arc over its segments. */
-export type TrajectoryType = 'RISING' | 'FALLING' | 'STABLE' | 'VOLATILE';
+export type TrajectoryType = (typeof TRAJECTORY_TYPES)[number];
 
 /**
  * A change of compound between consecutive segments counts as a move only when its magnitude

@@ -1,11 +1,10 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { scalarResolvers } from '../../../../lib/graphql';
-import type { EmotionContext } from '../context';
-import { postResolvers, trajectoryResolvers } from './entities';
-import { queryResolvers } from './query';
+import { EmotionTrajectory, Post } from './entities';
+import { emotionQueries } from './query';
+import type { PlutchikEmotionResolvers, Resolvers } from './types.generated';
 
-/** Internal (lower-case) values of the `PlutchikEmotion` enum. */
-const plutchikEmotionValues = {
+/** Internal (lower-case, as in the domain) values of the `PlutchikEmotion` enum. */
+const PlutchikEmotion: Required<PlutchikEmotionResolvers> = {
   JOY: 'joy',
   TRUST: 'trust',
   FEAR: 'fear',
@@ -16,11 +15,11 @@ const plutchikEmotionValues = {
   ANTICIPATION: 'anticipation',
 };
 
-/** The emotion subgraph's resolver map. */
-export const resolvers: GraphQLResolverMap<EmotionContext> = {
-  DateTime: scalarResolvers.DateTime,
-  PlutchikEmotion: plutchikEmotionValues,
-  Query: queryResolvers,
-  Post: postResolvers,
-  EmotionTrajectory: trajectoryResolvers,
+/** The emotion subgraph's resolver map, typed by `npm run codegen` (`types.generated.ts`). */
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  PlutchikEmotion,
+  Query: { ...emotionQueries },
+  Post,
+  EmotionTrajectory,
 };

@@ -1,11 +1,20 @@
 import type { SegmentRow, TrajectoryRow, TransitionRow } from '../db/database';
-import type { TimedAnalysis } from '../analysis-runner';
+import type { PersonaEmotionSummary } from '../db/repositories/summary';
 import type { SegmentAnalysis } from '../domain/analyze-text';
-import { PLUTCHIK_EMOTIONS } from '../domain/plutchik';
 import type { DominantEmotion, EmotionScores, PlutchikEmotion } from '../domain/plutchik';
 import type { SentimentScores } from '../domain/sentiment';
+import { TRAJECTORY_TYPES } from '../domain/trajectory';
 import type { TrajectoryType } from '../domain/trajectory';
 import type { EmotionTransition } from '../domain/transitions';
+import type { TimedAnalysis } from '../operations/run-analysis';
+
+// The parent values of the GraphQL object types (codegen.json maps each type to its view here).
+// Emotions stay the internal lower-case names: the `PlutchikEmotion` enum resolver maps them.
+
+/** Parent of `Post` fields: the entity reference (the post itself is owned by content). */
+export interface PostReference {
+  id: string;
+}
 
 /** GraphQL `EmotionSegment` (emotions as internal lower-case names; null = neutral). */
 export interface SegmentView {
@@ -51,15 +60,31 @@ export interface TrajectoryView extends AnalysisFields {
   createdAt: Date;
 }
 
+/** GraphQL `TrajectoryTypeCount`. */
+export interface TrajectoryTypeCountView {
+  type: TrajectoryType;
+  count: number;
+}
+
+/** GraphQL `EmotionSummary`: emotions each 0..1, compound -1..1, both null without posts. */
+export interface SummaryView {
+  personaId: string;
+  trajectoryCount: number;
+  averageEmotions: EmotionScores | null;
+  averageCompound: number | null;
+  /** Every trajectory type, in {@link TRAJECTORY_TYPES} order, 0 when none. */
+  trajectoryTypes: TrajectoryTypeCountView[];
+}
+
 /** `neutral` is exposed as null (the GraphQL enum has the eight emotions only). */
 export function toEmotionOrNull(emotion: DominantEmotion): PlutchikEmotion | null {
   return emotion === 'neutral' ? null : emotion;
 }
 
+/** The eight score columns of a row, without its other columns. */
 function scoresOf(row: EmotionScores): EmotionScores {
-  const scores = {} as EmotionScores;
-  for (const emotion of PLUTCHIK_EMOTIONS) scores[emotion] = row[emotion];
-  return scores;
+  const { joy, trust, fear, surprise, sadness, disgust, anger, anticipation } = row;
+  return { joy, trust, fear, surprise, sadness, disgust, anger, anticipation };
 }
 
 function segmentView(segment: SegmentAnalysis): SegmentView {
@@ -133,5 +158,16 @@ export function transitionRowView(row: TransitionRow): TransitionView {
     fromEmotion: toEmotionOrNull(row.from_emotion),
     toEmotion: toEmotionOrNull(row.to_emotion),
     strength: row.strength,
+  };
+}
+
+/** Maps a persona's aggregates to `EmotionSummary` (every trajectory type listed, in order). */
+export function summaryView(personaId: string, summary: PersonaEmotionSummary): SummaryView {
+  return {
+    personaId,
+    trajectoryCount: summary.trajectoryCount,
+    averageEmotions: summary.averageEmotions,
+    averageCompound: summary.averageCompound,
+    trajectoryTypes: TRAJECTORY_TYPES.map((type) => ({ type, count: summary.typeCounts[type] })),
   };
 }

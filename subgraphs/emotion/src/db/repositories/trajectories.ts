@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { TextAnalysis } from '../../domain/analyze-text';
 import { EMOTION_SCHEMA } from '../database';
 import type { EmotionDatabase, TrajectoryRow } from '../database';
@@ -24,8 +24,9 @@ export interface StoredTrajectory {
 export type TrajectoryByPostRow = TrajectoryRow & { link_post_id: string };
 
 /**
- * Stores a text's analysis for a post in ONE transaction: inserts the trajectory with its
- * segments and transitions unless a trajectory with the same `content_hash` exists (`on
+ * Stores a text's analysis for a post, inside the caller's transaction `trx` (which keeps the
+ * trajectory, its segments and transitions, and the link together): inserts the trajectory with
+ * its segments and transitions unless a trajectory with the same `content_hash` exists (`on
  * conflict do nothing`, then the existing id is used), and links the post to it unless the post
  * is linked already. Safe to repeat and to run concurrently: one trajectory per text, one link
  * per post.
@@ -34,92 +35,90 @@ export type TrajectoryByPostRow = TrajectoryRow & { link_post_id: string };
  * @returns the trajectory the post is linked to and what this call inserted
  */
 export async function storeTrajectoryForPost(
-  db: Kysely<EmotionDatabase>,
+  trx: Transaction<EmotionDatabase>,
   post: PostRef,
   analysis: TextAnalysis,
   processingTimeMs: number,
 ): Promise<StoredTrajectory> {
-  return db.transaction().execute(async (trx) => {
-    const tx = trx.withSchema(EMOTION_SCHEMA);
-    const inserted = await tx
-      .insertInto('emotion_trajectories')
-      .values({
-        content_hash: analysis.contentHash,
-        post_id: post.postId,
-        persona_id: post.personaId,
-        job_id: post.jobId,
-        segment_count: analysis.segmentCount,
-        trajectory_type: analysis.trajectoryType,
-        dominant_emotion: analysis.dominantEmotion,
-        ...analysis.emotions,
-        sentiment_positive: analysis.sentiment.positive,
-        sentiment_negative: analysis.sentiment.negative,
-        sentiment_neutral: analysis.sentiment.neutral,
-        sentiment_compound: analysis.sentiment.compound,
-        peaks: JSON.stringify(analysis.peaks),
-        valleys: JSON.stringify(analysis.valleys),
-        processing_time_ms: processingTimeMs,
-      })
-      .onConflict((oc) => oc.column('content_hash').doNothing())
-      .returning('id')
-      .executeTakeFirst();
+  const tx = trx.withSchema(EMOTION_SCHEMA);
+  const inserted = await tx
+    .insertInto('emotion_trajectories')
+    .values({
+      content_hash: analysis.contentHash,
+      post_id: post.postId,
+      persona_id: post.personaId,
+      job_id: post.jobId,
+      segment_count: analysis.segmentCount,
+      trajectory_type: analysis.trajectoryType,
+      dominant_emotion: analysis.dominantEmotion,
+      ...analysis.emotions,
+      sentiment_positive: analysis.sentiment.positive,
+      sentiment_negative: analysis.sentiment.negative,
+      sentiment_neutral: analysis.sentiment.neutral,
+      sentiment_compound: analysis.sentiment.compound,
+      peaks: JSON.stringify(analysis.peaks),
+      valleys: JSON.stringify(analysis.valleys),
+      processing_time_ms: processingTimeMs,
+    })
+    .onConflict((oc) => oc.column('content_hash').doNothing())
+    .returning('id')
+    .executeTakeFirst();
 
-    let trajectoryId: string;
-    if (inserted) {
-      trajectoryId = inserted.id;
-      if (analysis.segments.length > 0) {
-        await tx
-          .insertInto('emotion_segments')
-          .values(
-            analysis.segments.map((s) => ({
-              trajectory_id: trajectoryId,
-              position: s.position,
-              text: s.text,
-              ...s.emotions,
-              sentiment_compound: s.sentimentCompound,
-              dominant_emotion: s.dominantEmotion,
-            })),
-          )
-          .execute();
-      }
-      if (analysis.transitions.length > 0) {
-        await tx
-          .insertInto('emotion_transitions')
-          .values(
-            analysis.transitions.map((t) => ({
-              trajectory_id: trajectoryId,
-              from_segment: t.fromSegment,
-              to_segment: t.toSegment,
-              from_emotion: t.fromEmotion,
-              to_emotion: t.toEmotion,
-              strength: t.strength,
-            })),
-          )
-          .execute();
-      }
-    } else {
-      const existing = await tx
-        .selectFrom('emotion_trajectories')
-        .select('id')
-        .where('content_hash', '=', analysis.contentHash)
-        .executeTakeFirstOrThrow();
-      trajectoryId = existing.id;
+  let trajectoryId: string;
+  if (inserted) {
+    trajectoryId = inserted.id;
+    if (analysis.segments.length > 0) {
+      await tx
+        .insertInto('emotion_segments')
+        .values(
+          analysis.segments.map((s) => ({
+            trajectory_id: trajectoryId,
+            position: s.position,
+            text: s.text,
+            ...s.emotions,
+            sentiment_compound: s.sentimentCompound,
+            dominant_emotion: s.dominantEmotion,
+          })),
+        )
+        .execute();
     }
-
-    const link = await tx
-      .insertInto('emotion_trajectory_posts')
-      .values({ post_id: post.postId, trajectory_id: trajectoryId, persona_id: post.personaId, job_id: post.jobId })
-      .onConflict((oc) => oc.column('post_id').doNothing())
-      .returning('trajectory_id')
-      .executeTakeFirst();
-    if (link) return { trajectoryId, created: inserted !== undefined, linked: true };
-    const existingLink = await tx
-      .selectFrom('emotion_trajectory_posts')
-      .select('trajectory_id')
-      .where('post_id', '=', post.postId)
+    if (analysis.transitions.length > 0) {
+      await tx
+        .insertInto('emotion_transitions')
+        .values(
+          analysis.transitions.map((t) => ({
+            trajectory_id: trajectoryId,
+            from_segment: t.fromSegment,
+            to_segment: t.toSegment,
+            from_emotion: t.fromEmotion,
+            to_emotion: t.toEmotion,
+            strength: t.strength,
+          })),
+        )
+        .execute();
+    }
+  } else {
+    const existing = await tx
+      .selectFrom('emotion_trajectories')
+      .select('id')
+      .where('content_hash', '=', analysis.contentHash)
       .executeTakeFirstOrThrow();
-    return { trajectoryId: existingLink.trajectory_id, created: inserted !== undefined, linked: false };
-  });
+    trajectoryId = existing.id;
+  }
+
+  const link = await tx
+    .insertInto('emotion_trajectory_posts')
+    .values({ post_id: post.postId, trajectory_id: trajectoryId, persona_id: post.personaId, job_id: post.jobId })
+    .onConflict((oc) => oc.column('post_id').doNothing())
+    .returning('trajectory_id')
+    .executeTakeFirst();
+  if (link) return { trajectoryId, created: inserted !== undefined, linked: true };
+  const existingLink = await tx
+    .selectFrom('emotion_trajectory_posts')
+    .select('trajectory_id')
+    .where('post_id', '=', post.postId)
+    .executeTakeFirstOrThrow();
+  return { trajectoryId: existingLink.trajectory_id, created: inserted !== undefined, linked: false };
 }
 
 /** Trajectories by id, in one query (order not guaranteed; missing ids are absent). */

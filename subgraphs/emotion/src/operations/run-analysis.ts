@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { analyzeText } from './domain/analyze-text';
-import type { TextAnalysis } from './domain/analyze-text';
-import type { EmotionMetrics } from './metrics';
+import { analyzeText } from '../domain/analyze-text';
+import type { TextAnalysis } from '../domain/analyze-text';
+import type { EmotionMetrics } from '../metrics';
 
 /** An analysis with its wall time. */
 export interface TimedAnalysis {
@@ -12,7 +12,8 @@ export interface TimedAnalysis {
 
 /**
  * Runs {@link analyzeText}, measuring its wall time and recording it in
- * `emotion_analysis_duration_seconds{source}`.
+ * `emotion_analysis_duration_seconds{source}` (`api`: the `analyzeEmotions` query, `worker`: a
+ * post.created event). Stores nothing.
  */
 export function runAnalysis(text: string, metrics: EmotionMetrics, source: 'api' | 'worker'): TimedAnalysis {
   const started = performance.now();

@@ -1,7 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventTypes } from '../../../../lib/events';
-import type { Subjects } from '../../../../lib/events';
-import type { TrajectoryCreatedData } from '../../../../lib/events';
+import type { Subjects, TrajectoryCreatedData } from '../../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 
 /** CloudEvents `source` of events published by the emotion subgraph. */
