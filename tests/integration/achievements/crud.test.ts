@@ -76,6 +76,32 @@ describe('achievements subgraph: create, read, update, delete', () => {
     expect(gone).toEqual({ data: { achievement: null } });
   });
 
+  it('answers unknown values as null rather than 0, the documented defaults and the caller as creator', async () => {
+    const created = await createAchievement(harness, base);
+    const read = await harness.gql<{ achievement: AchievementJson & { createdBy: string | null } }>(
+      `query($id: ID!) { achievement(id: $id) { ${ACHIEVEMENT_FIELDS} createdBy } }`,
+      { id: created.id },
+    );
+    expect(read.data?.achievement).toMatchObject({
+      description: '',
+      impactScore: 80,
+      complexityScore: 55,
+      businessValue: null,
+      timeSavedHours: 0,
+      durationHours: null,
+      sourceType: 'MANUAL',
+      sourceId: null,
+      sourceUrl: null,
+      portfolioReady: false,
+      tags: [],
+      skills: [],
+      metrics: {},
+      startedAt: null,
+      completedAt: null,
+      createdBy: 'test-gateway-caller',
+    });
+  });
+
   it.each([
     ['an empty title', { title: '' }, 'input.title'],
     ['a 201-character title', { title: 'x'.repeat(201) }, 'input.title'],

@@ -4,11 +4,11 @@ import pino from 'pino';
 import { Registry } from 'prom-client';
 import { createDatabase } from '../../../lib/db';
 import { connectNats } from '../../../lib/nats';
-import type { AchievementsContext } from '../../../subgraphs/achievements/src/context';
 import type { AchievementsDatabase } from '../../../subgraphs/achievements/src/db/database';
-import { createLoaders } from '../../../subgraphs/achievements/src/loaders';
 import { createAchievementsMetrics } from '../../../subgraphs/achievements/src/metrics';
-import { mutationResolvers } from '../../../subgraphs/achievements/src/resolvers/mutation';
+import { createAchievement } from '../../../subgraphs/achievements/src/operations/create-achievement';
+import type { CreateAchievementDeps } from '../../../subgraphs/achievements/src/operations/create-achievement';
+import { createAchievementInput } from '../../../subgraphs/achievements/src/resolvers/inputs';
 import { natsUrl } from '../../support/nats';
 import { startHarness } from './harness';
 import type { AchievementsHarness } from './harness';
@@ -37,13 +37,10 @@ describe('createAchievement when NATS is unavailable', () => {
     });
     const registry = new Registry();
     const metrics = createAchievementsMetrics(registry);
-    const ctx: AchievementsContext = { db, js: jetstream(nc), logger: pino({ level: 'error' }, sink), metrics, loaders: createLoaders(db), caller: { sub: 'publish-failure-test', scopes: new Set(['achievements:write']) }, subjects: TEST_NATS.subjects };
+    const deps: CreateAchievementDeps = { db, js: jetstream(nc), logger: pino({ level: 'error' }, sink), metrics, subjects: TEST_NATS.subjects };
     try {
-      const achievement = await mutationResolvers.createAchievement(
-        null,
-        { input: { title: 'Offline', category: 'OTHER', impactScore: 10, complexityScore: 10 } },
-        ctx,
-      );
+      const input = createAchievementInput.parse({ title: 'Offline', category: 'OTHER', impactScore: 10, complexityScore: 10 });
+      const achievement = await createAchievement(deps, input, 'publish-failure-test');
       expect(achievement.title).toBe('Offline');
       expect(await harness.countRows()).toBe(1);
       expect((await metrics.eventPublishFailures.get()).values[0]?.value).toBe(1);

@@ -1,7 +1,12 @@
 import { escapeLikePattern } from '../../../subgraphs/achievements/src/db/repositories/achievement-filter';
 import { round2, summarizeStats } from '../../../subgraphs/achievements/src/domain/achievement-stats';
 import { normalizeLabels } from '../../../subgraphs/achievements/src/domain/labels';
-import { deriveDurationHours, isTimelineValid } from '../../../subgraphs/achievements/src/domain/timeline';
+import {
+  deriveDurationHours,
+  durationHoursOf,
+  isTimelineValid,
+  isTimelineValidAfterChange,
+} from '../../../subgraphs/achievements/src/domain/timeline';
 
 describe('normalizeLabels', () => {
   it('trims, drops empty labels and keeps the first spelling of case-insensitive duplicates', () => {
@@ -29,6 +34,39 @@ describe('isTimelineValid', () => {
     expect(isTimelineValid(start, undefined)).toBe(true);
     expect(isTimelineValid(start, start)).toBe(true);
     expect(isTimelineValid(start, new Date('2026-05-01T11:59:59.999Z'))).toBe(false);
+  });
+});
+
+describe('durationHoursOf', () => {
+  const startedAt = new Date('2026-02-01T08:00:00Z');
+  const completedAt = new Date('2026-02-01T14:45:00Z');
+
+  it('derives the hours from the timeline when none are given', () => {
+    expect(durationHoursOf(undefined, startedAt, completedAt)).toBe(6.75);
+    expect(durationHoursOf(null, startedAt, completedAt)).toBe(6.75);
+  });
+
+  it('keeps given hours, 0 included, over the derived ones', () => {
+    expect(durationHoursOf(3, startedAt, completedAt)).toBe(3);
+    expect(durationHoursOf(0, startedAt, completedAt)).toBe(0);
+  });
+
+  it('is null when nothing is given and an end is unknown', () => {
+    expect(durationHoursOf(undefined, startedAt, null)).toBeNull();
+  });
+});
+
+describe('isTimelineValidAfterChange', () => {
+  const stored = { startedAt: new Date('2026-03-01T09:00:00Z'), completedAt: null };
+
+  it('checks a new completion against the stored start', () => {
+    expect(isTimelineValidAfterChange(stored, { completedAt: new Date('2026-02-28T00:00:00Z') })).toBe(false);
+    expect(isTimelineValidAfterChange(stored, { completedAt: new Date('2026-03-01T09:00:00Z') })).toBe(true);
+  });
+
+  it('lets null clear the stored start, and accepts a change that leaves the timeline alone', () => {
+    expect(isTimelineValidAfterChange(stored, { startedAt: null, completedAt: new Date('2026-02-28T00:00:00Z') })).toBe(true);
+    expect(isTimelineValidAfterChange(stored, {})).toBe(true);
   });
 });
 

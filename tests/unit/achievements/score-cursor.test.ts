@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../lib/errors';
 import { encodeCursor } from '../../../lib/graphql';
-import { decodeScoreCursor, encodeScoreCursor, toScoreConnection } from '../../../subgraphs/achievements/src/pagination/score-cursor';
+import { decodeScoreCursor, encodeScoreCursor, toScoreConnection } from '../../../subgraphs/achievements/src/db/repositories/score-cursor';
 
 const idA = '00000000-0000-4000-8000-00000000000a';
 const idB = '00000000-0000-4000-8000-00000000000b';

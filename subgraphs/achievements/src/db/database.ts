@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AchievementCategory, AchievementSourceType } from '../domain/achievement-enums';
 
 /** Postgres schema owned by the achievements subgraph. */
 export const ACHIEVEMENTS_SCHEMA = 'achievements';
@@ -9,27 +10,6 @@ type Numeric = ColumnType<string, number | string, number | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** `jsonb` read as a parsed object, written as a JSON string (pg would turn arrays into PG arrays). */
 type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
-
-/** What an achievement is about (GraphQL `AchievementCategory`). */
-export const ACHIEVEMENT_CATEGORIES = [
-  'FEATURE',
-  'PERFORMANCE',
-  'RELIABILITY',
-  'SECURITY',
-  'INFRASTRUCTURE',
-  'TESTING',
-  'DOCUMENTATION',
-  'ARCHITECTURE',
-  'BUGFIX',
-  'OTHER',
-] as const;
-/** One of {@link ACHIEVEMENT_CATEGORIES}. */
-export type AchievementCategory = (typeof ACHIEVEMENT_CATEGORIES)[number];
-
-/** Where an achievement came from (GraphQL `AchievementSourceType`); GitHub import comes later. */
-export const ACHIEVEMENT_SOURCE_TYPES = ['MANUAL', 'GITHUB_PR'] as const;
-/** One of {@link ACHIEVEMENT_SOURCE_TYPES}. */
-export type AchievementSourceType = (typeof ACHIEVEMENT_SOURCE_TYPES)[number];
 
 /**
  * `achievements.achievements`: one engineering achievement. Scores are 0..100 (2 decimals),

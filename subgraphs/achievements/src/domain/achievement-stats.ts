@@ -1,4 +1,4 @@
-import type { AchievementCategory } from '../db/database';
+import type { AchievementCategory } from './achievement-enums';
 
 /** Aggregates as Postgres returns them (`numeric` sums and averages as decimal strings). */
 export interface RawAchievementStats {

@@ -1,15 +1,14 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { scalarResolvers } from '../../../../lib/graphql';
-import type { AchievementsContext } from '../context';
-import { achievementResolvers } from './achievement';
-import { mutationResolvers } from './mutation';
-import { connectionResolvers, queryResolvers } from './query';
+import { Achievement } from './achievement';
+import { achievementMutations } from './mutation';
+import { AchievementConnection, achievementQueries } from './query';
+import type { Resolvers } from './types.generated';
 
-/** All resolvers of the achievements subgraph (Subscription fields are served by the gateway). */
-export const resolvers: GraphQLResolverMap<AchievementsContext> = {
+/** All resolvers of the achievements subgraph, typed by `npm run codegen` (Subscription fields are served by the gateway). */
+export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: queryResolvers,
-  Mutation: mutationResolvers,
-  Achievement: achievementResolvers,
-  AchievementConnection: connectionResolvers,
+  Query: achievementQueries,
+  Mutation: achievementMutations,
+  Achievement,
+  AchievementConnection,
 };

@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { AchievementCategory, AchievementsDatabase } from '../database';
+import type { AchievementCategory } from '../../domain/achievement-enums';
+import type { AchievementsDatabase } from '../database';
 
 /** Filter of achievement lists and stats; an undefined field does not filter. */
 export interface AchievementListFilter {

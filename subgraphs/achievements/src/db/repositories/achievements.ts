@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Cursor } from '../../../../../lib/graphql';
-import type { ScoreCursor } from '../../pagination/score-cursor';
+import type { ScoreCursor } from './score-cursor';
 import type { AchievementRow, AchievementRowChanges, AchievementsDatabase, NewAchievementRow } from '../database';
 import { ACHIEVEMENTS_SCHEMA } from '../database';
 import { achievementFilterCondition } from './achievement-filter';

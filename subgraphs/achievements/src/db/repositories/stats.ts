@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { AchievementCategory } from '../database';
-import { ACHIEVEMENTS_SCHEMA } from '../database';
+import type { AchievementCategory } from '../../domain/achievement-enums';
 import type { RawAchievementStats } from '../../domain/achievement-stats';
+import { ACHIEVEMENTS_SCHEMA } from '../database';
 import { achievementFilterCondition } from './achievement-filter';
 import type { AchievementListFilter } from './achievement-filter';
 import type { AchievementsDb } from './achievements';

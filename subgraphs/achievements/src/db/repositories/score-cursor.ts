@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ValidationError } from '../../../../lib/errors';
-import type { Connection } from '../../../../lib/graphql';
+import { ValidationError } from '../../../../../lib/errors';
+import type { Connection } from '../../../../../lib/graphql';
 
 /**
- * Keyset position of a row in a "highest score first" order: the score as an exact decimal
+ * Keyset position of a row in a "highest score first" order (`listAchievements` with
+ * `IMPACT_SCORE_DESC`, i.e. `(impact_score, id)` descending): the score as an exact decimal
  * string (as Postgres returns `numeric`, so no float rounding moves the position) and the id
  * breaking ties. The counterpart of lib/graphql's `(createdAt, id)` cursor for score orders.
  */

@@ -3,9 +3,11 @@ import { validateInput } from '../../../lib/graphql';
 import {
   achievementFilterInput,
   achievementId,
+  createAchievementArgs,
   createAchievementInput,
+  isAchievementId,
   updateAchievementInput,
-} from '../../../subgraphs/achievements/src/domain/achievement-input';
+} from '../../../subgraphs/achievements/src/resolvers/inputs';
 
 const valid = { title: 'Cut p95 latency', category: 'PERFORMANCE', impactScore: 80, complexityScore: 55 };
 
@@ -132,5 +134,19 @@ describe('achievementId', () => {
   it('accepts a UUID and rejects anything else', () => {
     expect(achievementId.safeParse('6f1c1a52-4a8e-4c51-9a3e-2f0b7a9d1c11').success).toBe(true);
     expect(achievementId.safeParse('42').success).toBe(false);
+  });
+});
+
+describe('isAchievementId', () => {
+  it('is true for a UUID only, whatever the type of the value', () => {
+    expect(isAchievementId('6f1c1a52-4a8e-4c51-9a3e-2f0b7a9d1c11')).toBe(true);
+    expect(isAchievementId('42')).toBe(false);
+    expect(isAchievementId(42)).toBe(false);
+  });
+});
+
+describe('createAchievementArgs', () => {
+  it('reports invalid fields under input., as the mutation argument is named', () => {
+    expect(invalidFields(createAchievementArgs, { input: { ...valid, title: '' } })).toEqual({ 'input.title': 'must not be empty' });
   });
 });

@@ -1,18 +1,24 @@
 import { z } from 'zod';
-import { ACHIEVEMENT_CATEGORIES, ACHIEVEMENT_SOURCE_TYPES } from '../db/database';
-import { normalizeLabels } from './labels';
-import { isTimelineValid } from './timeline';
+import { ACHIEVEMENT_CATEGORIES, ACHIEVEMENT_SOURCE_TYPES } from '../domain/achievement-enums';
+import { normalizeLabels } from '../domain/labels';
+import { TIMELINE_MESSAGE, isTimelineValid } from '../domain/timeline';
 
 /** Largest accepted hour value (hours columns are `numeric(10, 2)`). */
 export const MAX_HOURS = 1_000_000;
 /** Largest accepted business value in USD (`numeric(14, 2)`). */
 export const MAX_BUSINESS_VALUE_USD = 999_999_999_999;
-/** Limits of labels (tags, skills): per list and per label. */
+/** Most labels (tags, skills) per list. */
 export const MAX_LABELS = 30;
+/** Longest label (tag, skill), in characters. */
 export const MAX_LABEL_LENGTH = 50;
 
 /** An achievement id: a UUID. */
 export const achievementId = z.uuid({ message: 'must be a UUID' });
+
+/** True when `value` is an achievement id; `__resolveReference` resolves any other id to null without a query. */
+export function isAchievementId(value: unknown): value is string {
+  return achievementId.safeParse(value).success;
+}
 
 const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const description = z.string().max(10_000, 'must be at most 10000 characters');
@@ -25,7 +31,6 @@ const labels = z
   .max(MAX_LABELS, `at most ${MAX_LABELS}`)
   .transform(normalizeLabels);
 const metrics = z.record(z.string(), z.unknown());
-const timelineMessage = 'completedAt must not be before startedAt';
 
 /**
  * Rules of `CreateAchievementInput`: title 1..200 characters (trimmed), scores 0..100, hours
@@ -59,13 +64,11 @@ export const createAchievementInput = z
     startedAt: z.date().nullish(),
     completedAt: z.date().nullish(),
   })
-  .refine((input) => isTimelineValid(input.startedAt, input.completedAt), { message: timelineMessage, path: ['completedAt'] })
+  .refine((input) => isTimelineValid(input.startedAt, input.completedAt), { message: TIMELINE_MESSAGE, path: ['completedAt'] })
   .refine((input) => input.sourceType === 'MANUAL' || Boolean(input.sourceId), {
     message: 'is required when sourceType is not MANUAL',
     path: ['sourceId'],
   });
-/** A validated `CreateAchievementInput`. */
-export type CreateAchievementInput = z.output<typeof createAchievementInput>;
 
 /**
  * Rules of `UpdateAchievementInput`: the same per-field rules as on create; omitted fields stay
@@ -92,12 +95,7 @@ export const updateAchievementInput = z
     completedAt: z.date().nullable().optional(),
   })
   .refine((input) => Object.values(input).some((v) => v !== undefined), { message: 'at least one field is required' })
-  .refine((input) => isTimelineValid(input.startedAt, input.completedAt), { message: timelineMessage, path: ['completedAt'] });
-/** A validated `UpdateAchievementInput` (undefined = unchanged). */
-export type UpdateAchievementInput = z.output<typeof updateAchievementInput>;
-
-/** The timeline message, for the check of a partial update against the stored row. */
-export const TIMELINE_MESSAGE = timelineMessage;
+  .refine((input) => isTimelineValid(input.startedAt, input.completedAt), { message: TIMELINE_MESSAGE, path: ['completedAt'] });
 
 /**
  * Rules of `AchievementFilter`: minimum impact 0..100, search trimmed and at most 200
@@ -117,5 +115,12 @@ export const achievementFilterInput = z
     minImpactScore: f?.minImpactScore ?? undefined,
     search: f?.search ? f.search : undefined,
   }));
-/** A validated filter; undefined fields do not filter. */
-export type AchievementFilter = z.output<typeof achievementFilterInput>;
+
+/** Arguments of `Query.achievement` and `Mutation.deleteAchievement` (error paths: `id`). */
+export const achievementIdArgs = z.object({ id: achievementId });
+
+/** Arguments of `Mutation.createAchievement` (error paths: `input.<field>`). */
+export const createAchievementArgs = z.object({ input: createAchievementInput });
+
+/** Arguments of `Mutation.updateAchievement` (error paths: `id`, `input.<field>`). */
+export const updateAchievementArgs = z.object({ id: achievementId, input: updateAchievementInput });
