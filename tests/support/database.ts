@@ -41,3 +41,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** Runs one parameterised SQL query (`$1`...) on a suite's database: direct checks, not through a service. */
+export async function queryRows<R extends Record<string, unknown>>(databaseUrl: string, text: string, values: unknown[] = []): Promise<R[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Number of rows of `schema.table` in a suite's database. */
+export async function countRows(databaseUrl: string, table: string): Promise<number> {
+  const [row] = await queryRows<{ count: string }>(databaseUrl, `select count(*) from ${table}`);
+  return Number(row?.count ?? 0);
+}

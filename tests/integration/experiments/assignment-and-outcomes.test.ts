@@ -6,15 +6,13 @@ import { ServiceErrorCodeHeader } from '@nats-io/services';
 import { assignVariantReply, eventTypes } from '../../../lib/events';
 import type { AssignVariantReply, AssignVariantRequest, PostEngagementData } from '../../../lib/events';
 import { connectNats, createCloudEvent, publishEvent } from '../../../lib/nats';
-import type { RunningService } from '../../../lib/server';
-import { startExperimentsSubgraph } from '../../../subgraphs/experiments/src/server';
 import { startExperimentsWorker } from '../../../subgraphs/experiments/src/worker';
 import type { RunningExperimentsWorker } from '../../../subgraphs/experiments/src/worker';
-import { createTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
+import { countRows, queryRows } from '../../support/database';
 import { eventually } from '../../support/eventually';
 import { TEST_NATS, natsUrl } from '../../support/nats';
-import { CREATE_EXPERIMENT, countRows, experimentInput, graphql, queryRows, testConfig } from './helpers';
+import { CREATE_EXPERIMENT, experimentInput, startExperimentsContext } from './helpers';
+import type { ExperimentsTestContext } from './helpers';
 
 const { subjects } = TEST_NATS;
 const EVENTS_STREAM = TEST_NATS.streams.events;
@@ -35,12 +33,10 @@ const ENTITIES_POST = /* GraphQL */ `
 `;
 
 describe('experiments worker: assign-variant service and engagement outcomes', () => {
-  let db: TestDatabase;
-  let service: RunningService;
+  let ctx: ExperimentsTestContext;
   let worker: RunningExperimentsWorker;
   let nc: NatsConnection;
   let js: JetStreamClient;
-  const statements: string[] = [];
   const personaId = randomUUID();
   let experimentId: string;
   let variantIds: string[];
@@ -49,20 +45,18 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   const assignSubject = subjects.assignVariant;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const config = testConfig(db.url);
-    durable = config.EXPERIMENTS_CONSUMER_DURABLE;
-    service = await startExperimentsSubgraph(config, { onQuery: (sql) => statements.push(sql) });
-    worker = await startExperimentsWorker(config, { seed: 2011 });
+    ctx = await startExperimentsContext();
+    durable = ctx.config.EXPERIMENTS_CONSUMER_DURABLE;
+    worker = await startExperimentsWorker(ctx.config, { seed: 2011 });
     nc = await connectNats(natsUrl(), 'experiments-worker-test');
     js = jetstream(nc);
 
-    const created = await graphql<{ createExperiment: { id: string; variants: Array<{ id: string }> } }>(service.url, CREATE_EXPERIMENT, {
+    const created = await ctx.gql<{ createExperiment: { id: string; variants: Array<{ id: string }> } }>(CREATE_EXPERIMENT, {
       input: experimentInput(personaId),
     });
     experimentId = created.data!.createExperiment.id;
     variantIds = created.data!.createExperiment.variants.map((v) => v.id);
-    const started = await graphql(service.url, 'mutation($id: ID!) { startExperiment(id: $id) { status } }', { id: experimentId });
+    const started = await ctx.gql('mutation($id: ID!) { startExperiment(id: $id) { status } }', { id: experimentId });
     expect(started.errors).toBeUndefined();
   });
 
@@ -73,8 +67,7 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
       await jsm.consumers.delete(EVENTS_STREAM, durable).catch(() => undefined);
       await nc.drain();
     }
-    await service?.stop();
-    await db?.drop();
+    await ctx?.stop();
   });
 
   async function assign(request: AssignVariantRequest): Promise<AssignVariantReply> {
@@ -92,16 +85,14 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   }
 
   async function variantCounts(variantId: string): Promise<VariantView> {
-    const res = await graphql<{ _entities: VariantView[] }>(
-      service.url,
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Variant { id name impressions successes } } }',
+    const res = await ctx.gql<{ _entities: VariantView[] }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on Variant { id name impressions successes } } }',
       { r: [{ __typename: 'Variant', id: variantId }] },
     );
     return res.data!._entities[0]!;
   }
 
   async function eventsOfPost(postId: string): Promise<number> {
-    const [row] = await queryRows<{ count: string }>(db.url, 'select count(*) from experiments.experiment_events where post_id = $1', [postId]);
+    const [row] = await queryRows<{ count: string }>(ctx.database.url, 'select count(*) from experiments.experiment_events where post_id = $1', [postId]);
     return Number(row?.count ?? 0);
   }
 
@@ -124,7 +115,7 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
     const replies = await Promise.all([assign(first), assign(first), assign(first)]);
     for (const reply of replies) expect(reply.variant?.id).toBe(replies[0]?.variant?.id);
     for (let i = 0; i < 5; i += 1) expect((await assign(first)).variant?.id).toBe(replies[0]?.variant?.id);
-    const rows = await queryRows(db.url, 'select 1 from experiments.variant_assignments where job_id = $1', [first.jobId]);
+    const rows = await queryRows(ctx.database.url, 'select 1 from experiments.variant_assignments where job_id = $1', [first.jobId]);
     expect(rows).toHaveLength(1);
   });
 
@@ -135,9 +126,9 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   });
 
   it('replies variant null for a persona without an active experiment, writing nothing', async () => {
-    const before = await countRows(db.url, 'variant_assignments');
+    const before = await countRows(ctx.database.url, 'experiments.variant_assignments');
     expect(await assign(request({ personaId: randomUUID() }))).toEqual({ variant: null });
-    expect(await countRows(db.url, 'variant_assignments')).toBe(before);
+    expect(await countRows(ctx.database.url, 'experiments.variant_assignments')).toBe(before);
   });
 
   it('answers an invalid request with a 400 service error', async () => {
@@ -163,9 +154,7 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   it('resolves Post.variant through _entities after assignment, null for a post without one', async () => {
     const req = request();
     const reply = await assign(req);
-    const res = await graphql<{ _entities: Array<{ id: string; variant: { id: string; experiment: { id: string } } | null }> }>(
-      service.url,
-      ENTITIES_POST,
+    const res = await ctx.gql<{ _entities: Array<{ id: string; variant: { id: string; experiment: { id: string } } | null }> }>(ENTITIES_POST,
       { representations: [{ __typename: 'Post', id: req.postId }, { __typename: 'Post', id: randomUUID() }] },
     );
     expect(res.errors).toBeUndefined();
@@ -180,13 +169,13 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
       await assign(req);
       posts.push(req.postId);
     }
-    statements.length = 0;
-    const res = await graphql<{ _entities: Array<{ variant: { id: string } | null }> }>(service.url, ENTITIES_POST, {
+    ctx.statements.length = 0;
+    const res = await ctx.gql<{ _entities: Array<{ variant: { id: string } | null }> }>(ENTITIES_POST, {
       representations: [...posts, randomUUID()].map((id) => ({ __typename: 'Post', id })),
     });
     expect(res.errors).toBeUndefined();
     expect(res.data?._entities.filter((p) => p.variant !== null)).toHaveLength(8);
-    expect(statements.filter((sql) => /from "experiments"\."variant_assignments"/.test(sql))).toHaveLength(1);
+    expect(ctx.statements.filter((sql) => /from "experiments"\."variant_assignments"/.test(sql))).toHaveLength(1);
   });
 
   it('adds engagement to the post\'s variant, and a replay of the same totals does not double count', async () => {
@@ -205,7 +194,7 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
     await eventually(async () => ((await eventsOfPost(req.postId)) === 4 ? true : undefined));
     expect(await variantCounts(variantId)).toMatchObject({ impressions: before.impressions + 800, successes: before.successes + 60 });
     const [assignment] = await queryRows<{ recorded_impressions: string; recorded_successes: string }>(
-      db.url,
+      ctx.database.url,
       'select recorded_impressions, recorded_successes from experiments.variant_assignments where post_id = $1',
       [req.postId],
     );
@@ -221,9 +210,9 @@ describe('experiments worker: assign-variant service and engagement outcomes', (
   });
 
   it('reports the leader and totals in Experiment.results once there is engagement', async () => {
-    const res = await graphql<{
+    const res = await ctx.gql<{
       experiment: { results: { totalImpressions: number; totalSuccesses: number; leader: { id: string } | null; leaderProbabilityBest: number } };
-    }>(service.url, 'query($id: ID!) { experiment(id: $id) { results { totalImpressions totalSuccesses leader { id } leaderProbabilityBest } } }', {
+    }>('query($id: ID!) { experiment(id: $id) { results { totalImpressions totalSuccesses leader { id } leaderProbabilityBest } } }', {
       id: experimentId,
     });
     expect(res.errors).toBeUndefined();

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { RunningService } from '../../../lib/server';
 import { connectNats } from '../../../lib/nats';
-
-import { startExperimentsSubgraph } from '../../../subgraphs/experiments/src/server';
-import { createTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
+import { countRows } from '../../support/database';
 import { TEST_NATS, natsUrl } from '../../support/nats';
-import { CREATE_EXPERIMENT, countRows, experimentInput, graphql, testConfig } from './helpers';
+import { CREATE_EXPERIMENT, experimentInput, startExperimentsContext } from './helpers';
+import type { ExperimentsTestContext } from './helpers';
 
 const { subjects } = TEST_NATS;
 const EVENTS_STREAM = TEST_NATS.streams.events;
@@ -33,31 +30,28 @@ const TRANSITION = (field: string, extraArgs = '') => /* GraphQL */ `
 `;
 
 describe('experiments subgraph API', () => {
-  let db: TestDatabase;
-  let service: RunningService;
+  let ctx: ExperimentsTestContext;
   let nc: NatsConnection;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    service = await startExperimentsSubgraph(testConfig(db.url));
+    ctx = await startExperimentsContext();
     nc = await connectNats(natsUrl(), 'experiments-api-test');
   });
 
   afterAll(async () => {
     await nc?.drain();
-    await service?.stop();
-    await db?.drop();
+    await ctx?.stop();
   });
 
   async function create(personaId = randomUUID(), name?: string): Promise<ExperimentView> {
-    const res = await graphql<{ createExperiment: ExperimentView }>(service.url, CREATE_EXPERIMENT, { input: experimentInput(personaId, name) });
+    const res = await ctx.gql<{ createExperiment: ExperimentView }>(CREATE_EXPERIMENT, { input: experimentInput(personaId, name) });
     expect(res.errors).toBeUndefined();
     return res.data!.createExperiment;
   }
 
   async function transition(field: 'startExperiment' | 'pauseExperiment' | 'completeExperiment', id: string, winnerVariantId?: string | null) {
     const query = field === 'completeExperiment' ? TRANSITION(field, ', winnerVariantId: $winnerVariantId') : TRANSITION(field);
-    return graphql<Transitioned>(service.url, query, { id, ...(winnerVariantId !== undefined ? { winnerVariantId } : {}) });
+    return ctx.gql<Transitioned>(query, { id, ...(winnerVariantId !== undefined ? { winnerVariantId } : {}) });
   }
 
   it('creates a DRAFT experiment with its variants, control first, and zero counts', async () => {
@@ -172,7 +166,7 @@ describe('experiments subgraph API', () => {
     const refused = await transition('completeExperiment', experiment.id, foreign.variants[0]!.id);
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await transition('completeExperiment', experiment.id, 'nope')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const res = await graphql<{ experiment: { status: string } }>(service.url, 'query($id: ID!) { experiment(id: $id) { status } }', { id: experiment.id });
+    const res = await ctx.gql<{ experiment: { status: string } }>('query($id: ID!) { experiment(id: $id) { status } }', { id: experiment.id });
     expect(res.data?.experiment.status).toBe('ACTIVE');
   });
 
@@ -193,11 +187,11 @@ describe('experiments subgraph API', () => {
     ];
 
     it.each(cases)('answers BAD_USER_INPUT for %s and writes nothing', async (_label, input) => {
-      const before = [await countRows(db.url, 'experiments'), await countRows(db.url, 'variants')];
-      const res = await graphql(service.url, CREATE_EXPERIMENT, { input });
+      const before = [await countRows(ctx.database.url, 'experiments.experiments'), await countRows(ctx.database.url, 'experiments.variants')];
+      const res = await ctx.gql(CREATE_EXPERIMENT, { input });
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.data ?? null).toBeNull();
-      expect([await countRows(db.url, 'experiments'), await countRows(db.url, 'variants')]).toEqual(before);
+      expect([await countRows(ctx.database.url, 'experiments.experiments'), await countRows(ctx.database.url, 'experiments.variants')]).toEqual(before);
     });
   });
 
@@ -207,28 +201,26 @@ describe('experiments subgraph API', () => {
     const active = await create(personaId, 'active one');
     await transition('startExperiment', active.id);
     const query = 'query($status: ExperimentStatus, $personaId: ID) { experiments(status: $status, personaId: $personaId) { id status } }';
-    const all = await graphql<{ experiments: Array<{ id: string }> }>(service.url, query, { personaId });
+    const all = await ctx.gql<{ experiments: Array<{ id: string }> }>(query, { personaId });
     expect(all.data?.experiments.map((e) => e.id)).toEqual([active.id, draft.id]);
-    const drafts = await graphql<{ experiments: Array<{ id: string }> }>(service.url, query, { personaId, status: 'DRAFT' });
+    const drafts = await ctx.gql<{ experiments: Array<{ id: string }> }>(query, { personaId, status: 'DRAFT' });
     expect(drafts.data?.experiments.map((e) => e.id)).toEqual([draft.id]);
-    const bad = await graphql(service.url, query, { personaId: 'nope' });
+    const bad = await ctx.gql(query, { personaId: 'nope' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('returns null for an unknown experiment and BAD_USER_INPUT for a malformed id', async () => {
     const query = 'query($id: ID!) { experiment(id: $id) { id } }';
-    const unknown = await graphql<{ experiment: null }>(service.url, query, { id: randomUUID() });
+    const unknown = await ctx.gql<{ experiment: null }>(query, { id: randomUUID() });
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data?.experiment).toBeNull();
-    expect((await graphql(service.url, query, { id: '42' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await ctx.gql(query, { id: '42' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('resolves Experiment and Variant references through _entities, unknown ones to null', async () => {
     const experiment = await create();
     const variant = experiment.variants[0]!;
-    const res = await graphql<{ _entities: Array<Record<string, unknown> | null> }>(
-      service.url,
-      /* GraphQL */ `
+    const res = await ctx.gql<{ _entities: Array<Record<string, unknown> | null> }>(/* GraphQL */ `
         query($representations: [_Any!]!) {
           _entities(representations: $representations) {
             ... on Experiment { id name status variants { id } }
