@@ -1,4 +1,6 @@
-import { ACHIEVEMENT_FIELDS, CREATE, createAchievement, errorCode, startHarness } from './harness';
+import { ACHIEVEMENT_FIELDS, CREATE, createAchievement, startHarness } from './harness';
+import { errorCode } from '../../support/graphql';
+import { queryRows } from '../../support/database';
 import type { AchievementJson, AchievementsHarness } from './harness';
 
 const UNKNOWN_ID = '7d3f6f0e-1111-4aaa-8bbb-000000000000';
@@ -14,7 +16,7 @@ describe('achievements subgraph: create, read, update, delete', () => {
     await harness.stop();
   });
   beforeEach(async () => {
-    await harness.pool.query('delete from achievements.achievements');
+    await queryRows(harness.database.url, 'delete from achievements.achievements');
   });
 
   it('creates an achievement, reads it back, updates it and deletes it', async () => {
@@ -70,10 +72,10 @@ describe('achievements subgraph: create, read, update, delete', () => {
     expect(Date.parse(updated.data?.updateAchievement.updatedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
 
     const deleted = await harness.gql(`mutation($id: ID!) { deleteAchievement(id: $id) { id } }`, { id: created.id });
-    expect(deleted).toEqual({ data: { deleteAchievement: { id: created.id } } });
+    expect(deleted).toEqual({ status: 200, data: { deleteAchievement: { id: created.id } } });
     expect(await harness.countRows()).toBe(0);
     const gone = await harness.gql(`query($id: ID!) { achievement(id: $id) { id } }`, { id: created.id });
-    expect(gone).toEqual({ data: { achievement: null } });
+    expect(gone).toEqual({ status: 200, data: { achievement: null } });
   });
 
   it('answers unknown values as null rather than 0, the documented defaults and the caller as creator', async () => {
@@ -129,7 +131,7 @@ describe('achievements subgraph: create, read, update, delete', () => {
     expect(errorCode(update)).toBe('NOT_FOUND');
     const remove = await harness.gql(`mutation($id: ID!) { deleteAchievement(id: $id) { id } }`, { id: UNKNOWN_ID });
     expect(errorCode(remove)).toBe('NOT_FOUND');
-    expect(await harness.gql(`query($id: ID!) { achievement(id: $id) { id } }`, { id: UNKNOWN_ID })).toEqual({ data: { achievement: null } });
+    expect(await harness.gql(`query($id: ID!) { achievement(id: $id) { id } }`, { id: UNKNOWN_ID })).toEqual({ status: 200, data: { achievement: null } });
   });
 
   it('leaves the row unchanged when an update is invalid', async () => {
@@ -142,8 +144,8 @@ describe('achievements subgraph: create, read, update, delete', () => {
     expect(beforeStart.errors?.[0]?.extensions?.fields).toEqual({ 'input.completedAt': 'completedAt must not be before startedAt' });
     const empty = await harness.gql(update, { id: created.id, input: {} });
     expect(errorCode(empty)).toBe('BAD_USER_INPUT');
-    const row = await harness.pool.query('select title, impact_score, completed_at from achievements.achievements where id = $1', [created.id]);
-    expect(row.rows).toEqual([{ title: 'Cut p95 latency', impact_score: '80.00', completed_at: null }]);
+    const rows = await queryRows(harness.database.url, 'select title, impact_score, completed_at from achievements.achievements where id = $1', [created.id]);
+    expect(rows).toEqual([{ title: 'Cut p95 latency', impact_score: '80.00', completed_at: null }]);
   });
 
   it('answers CONFLICT for a second achievement from the same source and keeps one row', async () => {

@@ -1,3 +1,4 @@
+import { queryRows } from '../../support/database';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
 import { achievementCreatedData, eventTypes } from '../../../lib/events';
 import { connectNats, parseCloudEvent } from '../../../lib/nats';
@@ -30,8 +31,8 @@ describe('achievement.created event', () => {
     void (async () => {
       for await (const msg of subscription) {
         const event = parseCloudEvent(msg.data, achievementCreatedData);
-        const row = await harness.pool.query('select 1 from achievements.achievements where id = $1', [event.data.achievementId]);
-        received.push({ event, msgId: msg.headers?.get('Nats-Msg-Id'), rowExistedOnArrival: row.rowCount === 1 });
+        const rows = await queryRows(harness.database.url, 'select 1 from achievements.achievements where id = $1', [event.data.achievementId]);
+        received.push({ event, msgId: msg.headers?.get('Nats-Msg-Id'), rowExistedOnArrival: rows.length === 1 });
       }
     })();
     await nc.flush();

@@ -1,4 +1,5 @@
-import { createAchievement, errorCode, startHarness } from './harness';
+import { createAchievement, startHarness } from './harness';
+import { errorCode } from '../../support/graphql';
 import type { AchievementsHarness } from './harness';
 
 const seed = [
@@ -73,6 +74,7 @@ describe('achievements filters and stats', () => {
   it('computes stats over all achievements', async () => {
     const response = await harness.gql(STATS);
     expect(response).toEqual({
+      status: 200,
       data: {
         achievementStats: {
           count: 6,

@@ -1,12 +1,14 @@
-import { errorCode, startHarness } from './harness';
+import { startHarness } from './harness';
+import { errorCode } from '../../support/graphql';
+import { queryRows } from '../../support/database';
 import type { AchievementsHarness } from './harness';
 
-interface SeededRow {
+type SeededRow = {
   id: string;
   created_at: Date;
   impact_score: string;
   portfolio_ready: boolean;
-}
+};
 
 interface Page {
   achievements: {
@@ -36,14 +38,14 @@ describe('achievements connection: keyset pagination', () => {
     harness = await startHarness();
     // 25 rows with deliberate ties: 8 distinct creation times and 6 distinct impact scores,
     // so that the id tie-breaker decides the order inside each group.
-    const result = await harness.pool.query<SeededRow>(
+    rows = await queryRows<SeededRow>(
+      harness.database.url,
       `insert into achievements.achievements (title, category, impact_score, complexity_score, portfolio_ready, created_at)
        select 'Achievement ' || i, 'FEATURE', ((i * 7) % 6) * 12.5, 50, i % 3 = 0,
               timestamptz '2026-06-01T00:00:00Z' + ((i % 8) * interval '1 minute')
        from generate_series(1, 25) as i
        returning id, created_at, impact_score, portfolio_ready`,
     );
-    rows = result.rows;
   });
   afterAll(async () => {
     await harness.stop();

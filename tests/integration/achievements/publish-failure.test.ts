@@ -25,7 +25,7 @@ describe('createAchievement when NATS is unavailable', () => {
   });
 
   it('keeps the row, returns the achievement, logs the failure and counts it', async () => {
-    const db = createDatabase<AchievementsDatabase>({ url: harness.databaseUrl, max: 1 });
+    const db = createDatabase<AchievementsDatabase>({ url: harness.database.url, max: 1 });
     const nc = await connectNats(natsUrl(), 'achievements-publish-failure-test');
     await nc.close(); // a real client whose publishes now fail
     const lines: string[] = [];
