@@ -1,12 +1,6 @@
-import { Client } from 'pg';
-import { loadEmotionConfig } from '../../../subgraphs/emotion/src/config';
-import { startEmotionSubgraph } from '../../../subgraphs/emotion/src/server';
-import type { RunningService } from '../../../lib/server';
-import { createTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
-import { testNatsEnv } from '../../support/nats';
-import { graphql } from './support';
-import { TEST_AUTH_ENV } from '../../support/auth';
+import { countRows as countTableRows } from '../../support/database';
+import { startEmotionContext } from './support';
+import type { EmotionTestContext } from './support';
 
 const ANALYZE = `query($text: String!) {
   analyzeEmotions(text: $text) {
@@ -35,40 +29,21 @@ interface AnalyzeResult {
 }
 
 describe('analyzeEmotions over HTTP', () => {
-  let testDb: TestDatabase;
-  let service: RunningService;
-  let pg: Client;
+  let ctx: EmotionTestContext;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    const config = loadEmotionConfig({
-      DATABASE_URL: testDb.url,
-      ...testNatsEnv(),
-      EMOTION_PORT: '0',
-      EMOTION_ADMIN_PORT: '0',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
-    });
-    service = await startEmotionSubgraph(config);
-    pg = new Client({ connectionString: testDb.url });
-    await pg.connect();
+    ctx = await startEmotionContext();
   });
 
   afterAll(async () => {
-    await pg?.end();
-    await service?.stop();
-    await testDb?.drop();
+    await ctx?.stop();
   });
 
-  async function countRows(table: string): Promise<number> {
-    const result = await pg.query<{ n: number }>(`select count(*)::int as n from emotion.${table}`);
-    return result.rows[0]?.n ?? -1;
-  }
+  const countRows = (table: string) => countTableRows(ctx.database.url, `emotion.${table}`);
 
   it('analyses a text and stores nothing', async () => {
     const text = 'I am so happy today! But now I am sad and alone.';
-    const { data, errors } = await graphql<AnalyzeResult>(service.url, ANALYZE, { text });
+    const { data, errors } = await ctx.gql<AnalyzeResult>(ANALYZE, { text });
     expect(errors).toBeUndefined();
     const analysis = data?.analyzeEmotions;
     expect(analysis?.segmentCount).toBe(2);
@@ -84,43 +59,39 @@ describe('analyzeEmotions over HTTP', () => {
   });
 
   it('returns null as the dominant emotion of a neutral text', async () => {
-    const { data } = await graphql<AnalyzeResult>(service.url, ANALYZE, { text: 'The meeting is on Tuesday' });
+    const { data } = await ctx.gql<AnalyzeResult>(ANALYZE, { text: 'The meeting is on Tuesday' });
     expect(data?.analyzeEmotions.dominantEmotion).toBeNull();
     expect(data?.analyzeEmotions.segments[0]?.dominantEmotion).toBeNull();
   });
 
   it('rejects an empty or blank text with BAD_USER_INPUT', async () => {
     for (const text of ['', '   \n ']) {
-      const { data, errors } = await graphql<AnalyzeResult>(service.url, ANALYZE, { text });
+      const { data, errors } = await ctx.gql<AnalyzeResult>(ANALYZE, { text });
       expect(data).toBeNull();
       expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
   });
 
   it('accepts 10 000 characters and rejects 10 001 with BAD_USER_INPUT', async () => {
-    const ok = await graphql<AnalyzeResult>(service.url, ANALYZE, { text: 'a'.repeat(10_000) });
+    const ok = await ctx.gql<AnalyzeResult>(ANALYZE, { text: 'a'.repeat(10_000) });
     expect(ok.errors).toBeUndefined();
-    const tooLong = await graphql<AnalyzeResult>(service.url, ANALYZE, { text: 'a'.repeat(10_001) });
+    const tooLong = await ctx.gql<AnalyzeResult>(ANALYZE, { text: 'a'.repeat(10_001) });
     expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('rejects malformed ids with BAD_USER_INPUT and returns null for an unknown post', async () => {
-    const bad = await graphql(service.url, 'query { emotionTrajectory(postId: "not-a-uuid") { id } }');
+    const bad = await ctx.gql('query { emotionTrajectory(postId: "not-a-uuid") { id } }');
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const badPersona = await graphql(service.url, 'query { emotionSummary(personaId: "42") { trajectoryCount } }');
+    const badPersona = await ctx.gql('query { emotionSummary(personaId: "42") { trajectoryCount } }');
     expect(badPersona.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await graphql<{ emotionTrajectory: null }>(
-      service.url,
-      'query { emotionTrajectory(postId: "7b0c1a53-9d55-4c1f-a7f4-25a1b8f9f6aa") { id } }',
+    const unknown = await ctx.gql<{ emotionTrajectory: null }>('query { emotionTrajectory(postId: "7b0c1a53-9d55-4c1f-a7f4-25a1b8f9f6aa") { id } }',
     );
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data?.emotionTrajectory).toBeNull();
   });
 
   it('summarises a persona without posts as empty', async () => {
-    const { data } = await graphql<{ emotionSummary: unknown }>(
-      service.url,
-      `query { emotionSummary(personaId: "7b0c1a53-9d55-4c1f-a7f4-25a1b8f9f6aa") {
+    const { data } = await ctx.gql<{ emotionSummary: unknown }>(`query { emotionSummary(personaId: "7b0c1a53-9d55-4c1f-a7f4-25a1b8f9f6aa") {
         personaId trajectoryCount averageEmotions { joy } averageCompound trajectoryTypes { type count } } }`,
     );
     expect(data?.emotionSummary).toEqual({

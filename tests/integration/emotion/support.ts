@@ -3,25 +3,25 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventTypes } from '../../../lib/events';
 import type { PostCreatedData } from '../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../lib/nats';
-import { asGateway } from '../../support/auth';
-import { TEST_NATS } from '../../support/nats';
+import { loadEmotionConfig } from '../../../subgraphs/emotion/src/config';
+import type { EmotionConfig } from '../../../subgraphs/emotion/src/config';
+import type { EmotionDatabase } from '../../../subgraphs/emotion/src/db/database';
+import { startEmotionSubgraph } from '../../../subgraphs/emotion/src/server';
+import { TEST_NATS, uniqueDurable } from '../../support/nats';
+import { startSubgraphTestContext } from '../../support/subgraph-context';
+import type { SubgraphTestContext } from '../../support/subgraph-context';
 
 const { subjects } = TEST_NATS;
 
-/** Response of a GraphQL request made over HTTP. */
-export interface GraphQLResponse<T> {
-  data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
+/** The emotion subgraph in a suite's test context. */
+export type EmotionTestContext = SubgraphTestContext<EmotionDatabase, EmotionConfig>;
 
-/** POSTs a GraphQL operation to the emotion subgraph's URL, as the gateway would. */
-export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await asGateway('emotion')) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
+/** Starts the emotion subgraph in a test context, with the suite's own `post.created` consumer for its worker. */
+export function startEmotionContext(): Promise<EmotionTestContext> {
+  return startSubgraphTestContext<EmotionDatabase, EmotionConfig>(
+    { name: 'emotion', loadConfig: loadEmotionConfig, start: startEmotionSubgraph },
+    { EMOTION_CONSUMER_DURABLE: uniqueDurable('emotion-analyzer'), EMOTION_RETRY_DELAYS_MS: '200' },
+  );
 }
 
 /** Publishes `events.content.post.created` as the content subgraph would; a fresh CloudEvent id each call. */

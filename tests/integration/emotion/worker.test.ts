@@ -2,24 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/nats-core';
-import { Client } from 'pg';
 import { trajectoryCreatedData } from '../../../lib/events';
 import type { PostCreatedData } from '../../../lib/events';
 import { connectNats, parseCloudEvent } from '../../../lib/nats';
 import type { CloudEvent } from '../../../lib/nats';
-import type { RunningService } from '../../../lib/server';
-import { loadEmotionConfig } from '../../../subgraphs/emotion/src/config';
-import type { EmotionConfig } from '../../../subgraphs/emotion/src/config';
 import { analyzeText } from '../../../subgraphs/emotion/src/domain/analyze-text';
-import { startEmotionSubgraph } from '../../../subgraphs/emotion/src/server';
 import { startEmotionWorker } from '../../../subgraphs/emotion/src/worker';
 import type { RunningEmotionWorker } from '../../../subgraphs/emotion/src/worker';
-import { createTestDatabase } from '../../support/database';
-import type { TestDatabase } from '../../support/database';
+import { queryRows } from '../../support/database';
 import { eventually } from '../../support/eventually';
-import { TEST_NATS, natsUrl, testNatsEnv, uniqueDurable } from '../../support/nats';
-import { graphql, publishPostCreated } from './support';
-import { TEST_AUTH_ENV } from '../../support/auth';
+import { TEST_NATS, natsUrl } from '../../support/nats';
+import { publishPostCreated, startEmotionContext } from './support';
+import type { EmotionTestContext } from './support';
 
 const { subjects } = TEST_NATS;
 const EVENTS_STREAM = TEST_NATS.streams.events;
@@ -27,33 +21,17 @@ const EVENTS_STREAM = TEST_NATS.streams.events;
 type TrajectoryCreated = CloudEvent<{ trajectoryId: string; postId: string; jobId: string | null }>;
 
 describe('emotion worker', () => {
-  let testDb: TestDatabase;
-  let config: EmotionConfig;
-  let service: RunningService;
+  let ctx: EmotionTestContext;
   let worker: RunningEmotionWorker;
   let nc: NatsConnection;
   let js: JetStreamClient;
-  let pg: Client;
   let subscription: Subscription;
   const created: TrajectoryCreated[] = [];
   const personaId = randomUUID();
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    config = loadEmotionConfig({
-      DATABASE_URL: testDb.url,
-      ...testNatsEnv(),
-      EMOTION_PORT: '0',
-      EMOTION_ADMIN_PORT: '0',
-      EMOTION_WORKER_ADMIN_PORT: '0',
-      EMOTION_CONSUMER_DURABLE: uniqueDurable('emotion-analyzer'),
-      EMOTION_RETRY_DELAYS_MS: '200',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      SUBGRAPH_JWT_SECRET: TEST_AUTH_ENV.SUBGRAPH_JWT_SECRET,
-    });
-    service = await startEmotionSubgraph(config);
-    worker = await startEmotionWorker(config);
+    ctx = await startEmotionContext();
+    worker = await startEmotionWorker(ctx.config);
     nc = await connectNats(natsUrl(), 'emotion-worker-test');
     js = jetstream(nc);
     subscription = nc.subscribe(subjects.trajectoryCreated);
@@ -61,20 +39,16 @@ describe('emotion worker', () => {
       for await (const msg of subscription) created.push(parseCloudEvent(msg.data, trajectoryCreatedData));
     })();
     await nc.flush();
-    pg = new Client({ connectionString: testDb.url });
-    await pg.connect();
   });
 
   afterAll(async () => {
     subscription?.unsubscribe();
     await worker?.stop();
-    await service?.stop();
     if (nc) {
-      await (await jetstreamManager(nc)).consumers.delete(EVENTS_STREAM, config.EMOTION_CONSUMER_DURABLE).catch(() => undefined);
+      await (await jetstreamManager(nc)).consumers.delete(EVENTS_STREAM, ctx.config.EMOTION_CONSUMER_DURABLE).catch(() => undefined);
       await nc.drain();
     }
-    await pg?.end();
-    await testDb?.drop();
+    await ctx?.stop();
   });
 
   function post(text: string, overrides: Partial<PostCreatedData> = {}): PostCreatedData {
@@ -87,13 +61,13 @@ describe('emotion worker', () => {
   }
 
   async function linkOf(postId: string): Promise<{ trajectory_id: string } | undefined> {
-    const result = await pg.query<{ trajectory_id: string }>('select trajectory_id from emotion.emotion_trajectory_posts where post_id = $1', [postId]);
-    return result.rows[0];
+    const [link] = await queryRows<{ trajectory_id: string }>(ctx.database.url, 'select trajectory_id from emotion.emotion_trajectory_posts where post_id = $1', [postId]);
+    return link;
   }
 
   async function count(sql: string, params: unknown[]): Promise<number> {
-    const result = await pg.query<{ n: number }>(sql, params);
-    return result.rows[0]?.n ?? -1;
+    const [row] = await queryRows<{ n: number }>(ctx.database.url, sql, params);
+    return row?.n ?? -1;
   }
 
   const eventsFor = (postId: string) => created.filter((e) => e.data.postId === postId);
@@ -103,15 +77,15 @@ describe('emotion worker', () => {
     await publishPostCreated(js, data);
 
     const link = await eventually(() => linkOf(data.postId));
-    const trajectory = await pg.query('select * from emotion.emotion_trajectories where id = $1', [link.trajectory_id]);
-    expect(trajectory.rows[0]).toMatchObject({
+    const [trajectory] = await queryRows(ctx.database.url, 'select * from emotion.emotion_trajectories where id = $1', [link.trajectory_id]);
+    expect(trajectory).toMatchObject({
       post_id: data.postId,
       persona_id: personaId,
       job_id: data.jobId,
       segment_count: 2,
       trajectory_type: 'RISING',
     });
-    expect(trajectory.rows[0].peaks).toEqual([]);
+    expect(trajectory?.peaks).toEqual([]);
     expect(await count('select count(*)::int as n from emotion.emotion_segments where trajectory_id = $1', [link.trajectory_id])).toBe(2);
     expect(await count('select count(*)::int as n from emotion.emotion_transitions where trajectory_id = $1', [link.trajectory_id])).toBeGreaterThan(0);
 
@@ -151,7 +125,7 @@ describe('emotion worker', () => {
     expect(await count('select count(*)::int as n from emotion.emotion_trajectories where id = $1', [firstLink.trajectory_id])).toBe(1);
 
     const query = `query($id: ID!) { emotionTrajectory(postId: $id) { id postId trajectoryType dominantEmotion segments { text } } }`;
-    const { data } = await graphql<{ emotionTrajectory: { id: string; postId: string; dominantEmotion: string } }>(service.url, query, { id: second.postId });
+    const { data } = await ctx.gql<{ emotionTrajectory: { id: string; postId: string; dominantEmotion: string } }>(query, { id: second.postId });
     expect(data?.emotionTrajectory).toMatchObject({ id: firstLink.trajectory_id, postId: second.postId, dominantEmotion: 'ANGER' });
     const event = await eventually(async () => eventsFor(second.postId)[0]);
     expect(event.data).toEqual({ trajectoryId: firstLink.trajectory_id, postId: second.postId, personaId: second.personaId, jobId: null });
@@ -176,15 +150,12 @@ describe('emotion worker', () => {
     for (const p of posts) await publishPostCreated(js, p);
     for (const p of posts) await eventually(() => linkOf(p.postId));
 
-    const queries: string[] = [];
-    const counted = await startEmotionSubgraph(config, { onQuery: (sql) => queries.push(sql) });
-    try {
+    const queries = ctx.statements;
+    {
       const unknownId = randomUUID();
       const representations = [...posts.map((p) => ({ __typename: 'Post', id: p.postId })), { __typename: 'Post', id: unknownId }];
       queries.length = 0;
-      const { data, errors } = await graphql<{ _entities: Array<{ id: string; emotionTrajectory: { postId: string; segments: unknown[]; transitions: unknown[] } | null }> }>(
-        counted.url,
-        `query($representations: [_Any!]!) { _entities(representations: $representations) {
+      const { data, errors } = await ctx.gql<{ _entities: Array<{ id: string; emotionTrajectory: { postId: string; segments: unknown[]; transitions: unknown[] } | null }> }>(`query($representations: [_Any!]!) { _entities(representations: $representations) {
           ... on Post { id emotionTrajectory { id postId segmentCount segments { position text } transitions { fromEmotion toEmotion } } }
         } }`,
         { representations },
@@ -200,8 +171,6 @@ describe('emotion worker', () => {
       expect(selects.filter((sql) => sql.includes('"emotion_trajectories"'))).toHaveLength(1);
       expect(selects.filter((sql) => sql.includes('"emotion_segments"'))).toHaveLength(1);
       expect(selects.filter((sql) => sql.includes('"emotion_transitions"'))).toHaveLength(1);
-    } finally {
-      await counted.stop();
     }
   });
 
@@ -209,9 +178,7 @@ describe('emotion worker', () => {
     const data = post(uniqueText('I trust this team. They are honest.'));
     await publishPostCreated(js, data);
     const link = await eventually(() => linkOf(data.postId));
-    const { data: result, errors } = await graphql<{ _entities: Array<{ id: string; postId: string; dominantEmotion: string; emotions: { trust: number }; createdAt: string } | null> }>(
-      service.url,
-      `query($representations: [_Any!]!) { _entities(representations: $representations) {
+    const { data: result, errors } = await ctx.gql<{ _entities: Array<{ id: string; postId: string; dominantEmotion: string; emotions: { trust: number }; createdAt: string } | null> }>(`query($representations: [_Any!]!) { _entities(representations: $representations) {
         ... on EmotionTrajectory { id postId dominantEmotion emotions { trust } sentiment { compound } peaks valleys createdAt }
       } }`,
       {
@@ -242,9 +209,7 @@ describe('emotion worker', () => {
     for (const p of posts) await eventually(() => linkOf(p.postId));
     const analyses = texts.map(analyzeText);
 
-    const { data } = await graphql<{ emotionSummary: { trajectoryCount: number; averageCompound: number; averageEmotions: { joy: number }; trajectoryTypes: Array<{ type: string; count: number }> } }>(
-      service.url,
-      `query($id: ID!) { emotionSummary(personaId: $id) { trajectoryCount averageCompound averageEmotions { joy } trajectoryTypes { type count } } }`,
+    const { data } = await ctx.gql<{ emotionSummary: { trajectoryCount: number; averageCompound: number; averageEmotions: { joy: number }; trajectoryTypes: Array<{ type: string; count: number }> } }>(`query($id: ID!) { emotionSummary(personaId: $id) { trajectoryCount averageCompound averageEmotions { joy } trajectoryTypes { type count } } }`,
       { id: persona },
     );
     expect(analyses.map((a) => a.trajectoryType)).toEqual(['RISING', 'FALLING', 'STABLE']);
