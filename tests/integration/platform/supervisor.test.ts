@@ -9,6 +9,7 @@ import { forEachLine } from '../../../scripts/lib/child-output';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
+import { postGraphQL } from '../../support/graphql';
 import { TEST_NATS, natsUrl, testNatsEnv, uniqueDurable } from '../../support/nats';
 import { REPOSITORY_ROOT } from '../../../scripts/lib/paths';
 
@@ -162,18 +163,9 @@ async function stopPlatform(platform: Platform | undefined): Promise<void> {
   await platform.database.drop();
 }
 
-async function graphql<T>(url: string, token: string, query: string): Promise<{ data?: T | null; errors?: unknown[] }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
-  });
-  return (await res.json()) as { data?: T | null; errors?: unknown[] };
-}
-
 /** `data` of a query that answered without errors, else undefined (for `eventually`). */
 async function answered<T>(url: string, token: string, query: string): Promise<T | undefined> {
-  const { data, errors } = await graphql<T>(url, token, query);
+  const { data, errors } = await postGraphQL<T>(url, query, {}, { authorization: `Bearer ${token}` });
   return errors?.length || !data ? undefined : data;
 }
 
@@ -196,7 +188,7 @@ describe('npm start (supervisor)', () => {
     }, 60_000);
 
     it('answers a query through the gateway with the seeded personas', async () => {
-      const { data, errors } = await graphql<{ personas: Array<{ id: string; name: string }> }>(platform!.gatewayUrl, token, '{ personas { id name } }');
+      const { data, errors } = await postGraphQL<{ personas: Array<{ id: string; name: string }> }>(platform!.gatewayUrl, '{ personas { id name } }', {}, { authorization: `Bearer ${token}` });
       expect(errors).toBeUndefined();
       expect(data!.personas.map((p) => p.name).sort()).toEqual(['ai-elon', 'ai-jesus']);
     });
