@@ -7,6 +7,7 @@ export {
   encodeCursor,
   parseListLimit,
   parsePageArgs,
+  buildConnection,
   toConnection,
 } from './pagination';
 export type { Connection, Cursor, PageArgs } from './pagination';

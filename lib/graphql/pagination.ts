@@ -70,11 +70,11 @@ export interface Connection<T> {
 
 /**
  * Builds a connection from rows fetched with `limit + 1` (the extra row only tells whether a
- * next page exists), newest first.
+ * next page exists), each edge's cursor given by `cursorOf` (whatever order the rows are in).
  */
-export function toConnection<T extends { id: string; created_at: Date }>(rows: T[], page: PageArgs): Connection<T> {
+export function buildConnection<T>(rows: T[], page: { limit: number; after: unknown }, cursorOf: (row: T) => string): Connection<T> {
   const nodes = rows.slice(0, page.limit);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ createdAt: node.created_at, id: node.id }) }));
+  const edges = nodes.map((node) => ({ node, cursor: cursorOf(node) }));
   return {
     edges,
     pageInfo: {
@@ -84,4 +84,9 @@ export function toConnection<T extends { id: string; created_at: Date }>(rows: T
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/** {@link buildConnection} of rows newest first, with `(created_at, id)` cursors. */
+export function toConnection<T extends { id: string; created_at: Date }>(rows: T[], page: PageArgs): Connection<T> {
+  return buildConnection(rows, page, (node) => encodeCursor({ createdAt: node.created_at, id: node.id }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../../../../lib/errors';
+import { buildConnection } from '../../../../../lib/graphql';
 import type { Connection } from '../../../../../lib/graphql';
 
 /**
@@ -47,15 +48,5 @@ export function toScoreConnection<T extends { id: string }>(
   page: { limit: number; after: ScoreCursor | null },
   scoreOf: (row: T) => string,
 ): Connection<T> {
-  const nodes = rows.slice(0, page.limit);
-  const edges = nodes.map((node) => ({ node, cursor: encodeScoreCursor({ score: scoreOf(node), id: node.id }) }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > page.limit,
-      hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+  return buildConnection(rows, page, (node) => encodeScoreCursor({ score: scoreOf(node), id: node.id }));
 }
