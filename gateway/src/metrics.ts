@@ -93,10 +93,15 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
   };
 }
 
-/** Apollo Server plugin counting every operation the gateway executes in `gateway_operations_total`. */
-export function operationMetricsPlugin<TContext extends BaseContext>(metrics: Pick<GatewayMetrics, 'countOperation'>): ApolloServerPlugin<TContext> {
+/**
+ * Apollo Server plugin counting every client operation the gateway executes in
+ * `gateway_operations_total` (not the queries the subscription bridge runs for its subscribers:
+ * `internal` contexts).
+ */
+export function operationMetricsPlugin<TContext extends BaseContext & { internal: boolean }>(metrics: Pick<GatewayMetrics, 'countOperation'>): ApolloServerPlugin<TContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      if (contextValue.internal) return {};
       return {
         async willSendResponse({ operation, operationName, errors }) {
           if (!operation) return;

@@ -151,6 +151,8 @@ describe('the main job through the gateway', () => {
     const gateway = await scrapeMetrics(stack.gatewayAdminPort);
     expect(gateway('gateway_operations_total', { operation: 'Recent', type: 'query', outcome: 'ok' })).toBe(1);
     expect(gateway('gateway_operations_total', { operation: 'Engage', type: 'mutation', outcome: 'ok' })).toBe(1);
+    // The subscription bridge's own queries are not client operations.
+    expect(gateway('gateway_operations_total', { operation: 'SubscriptionEntity' })).toBeNaN();
     expect(after('content_posts_engagement_ratio', { persona: 'ai-jesus' })).toBeGreaterThan(0);
     expect(after('content_cost_per_follow_usd', { persona: 'ai-jesus' })).toBe(0);
     await eventually(async () => {
