@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, getOperationAST, parse, print, specifiedRules, validate } from 'graphql';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLSchema, ValidationRule } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
@@ -159,6 +160,16 @@ export function startWebSocketServer(options: WebSocketServerOptions): () => Pro
     },
     wss,
   );
+  // graphql-ws reports a socket's errors (e.g. a frame over maxPayload, which ws answers with
+  // 1009) with console.error; registered after useServer, this replaces that listener so they go
+  // to the gateway's logger instead, with the same close.
+  wss.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.once('error', (err: Error) => {
+      options.logger.warn({ err: err.message }, 'graphql-ws socket error; closing the connection');
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+  });
   return async () => {
     await disposable.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
