@@ -30,6 +30,15 @@ export function positiveInt(defaultValue: number) {
   return z.coerce.number().int().positive().default(defaultValue);
 }
 
+/** Comma-separated non-negative integers (e.g. retry delays in ms, `1000,5000,15000`), at least one. */
+export function delayList(defaultValue: string) {
+  return z
+    .string()
+    .default(defaultValue)
+    .transform((v) => v.split(',').map((s) => Number(s.trim())))
+    .pipe(z.array(z.number().int().nonnegative()).min(1));
+}
+
 /** A boolean from `true/false/1/0`, with a default. */
 export function flag(defaultValue: boolean) {
   return z

@@ -5,6 +5,7 @@ export {
   DEFAULT_NATS_URL,
   adminHost,
   commonFields,
+  delayList,
   flag,
   logFormat,
   logLevel,

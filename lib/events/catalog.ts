@@ -4,6 +4,8 @@ import { z } from 'zod';
 export interface Subjects {
   /** JOBS stream: one message per generation job, `Nats-Msg-Id` = job id. */
   generateJob: string;
+  /** JOBS stream: one message per verified GitHub webhook delivery, `Nats-Msg-Id` = delivery id. */
+  githubDelivery: string;
   postCreated: string;
   postEngagement: string;
   /** Status changes of one job (EVENTS stream); `jobStatus('*')` matches every job's. */
@@ -15,6 +17,8 @@ export interface Subjects {
   achievementCreated: string;
   /** NATS services API endpoint of experiments: pick a variant for a job. */
   assignVariant: string;
+  /** NATS services API endpoint of achievements: what an achievement is about (for a post). */
+  describeAchievement: string;
 }
 
 /**
@@ -31,6 +35,7 @@ export function subjectsFor(prefix?: string | null): Subjects {
   const p = prefix ? `${prefix}.` : '';
   return {
     generateJob: `${p}jobs.content.generate`,
+    githubDelivery: `${p}jobs.achievements.github-delivery`,
     postCreated: `${p}events.content.post.created`,
     postEngagement: `${p}events.content.post.engagement`,
     jobStatus: (jobId) => `${p}events.content.job.${jobId}`,
@@ -39,6 +44,7 @@ export function subjectsFor(prefix?: string | null): Subjects {
     experimentUpdated: `${p}events.experiments.experiment.updated`,
     achievementCreated: `${p}events.achievements.achievement.created`,
     assignVariant: `${p}experiments.assign-variant`,
+    describeAchievement: `${p}achievements.describe`,
   };
 }
 
@@ -55,6 +61,7 @@ export const eventTypes = {
   trajectoryCreated: 'com.threads-agent.emotion.trajectory.created',
   experimentUpdated: 'com.threads-agent.experiments.experiment.updated',
   achievementCreated: 'com.threads-agent.achievements.achievement.created',
+  githubDeliveryReceived: 'com.threads-agent.achievements.github-delivery.received',
 } as const;
 
 /** `jobs.content.generate`: the job row holds everything else. */
@@ -119,9 +126,38 @@ export type TrajectoryCreatedData = z.infer<typeof trajectoryCreatedData>;
 export const experimentUpdatedData = z.object({ experimentId: z.uuid(), status: z.string() });
 export type ExperimentUpdatedData = z.infer<typeof experimentUpdatedData>;
 
-/** `events.achievements.achievement.created`. */
-export const achievementCreatedData = z.object({ achievementId: z.uuid() });
+/**
+ * `events.achievements.achievement.created`: the key, plus what a post about it needs (the content
+ * subgraph's auto content pipeline writes about portfolio-ready achievements from this alone).
+ */
+export const achievementCreatedData = z.object({
+  achievementId: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  /** `AchievementCategory`, e.g. `FEATURE`. */
+  category: z.string(),
+  skills: z.array(z.string()),
+  /** 0..100. */
+  impactScore: z.number(),
+  /** USD, null when unknown. */
+  businessValue: z.number().nullable(),
+  portfolioReady: z.boolean(),
+});
 export type AchievementCreatedData = z.infer<typeof achievementCreatedData>;
+
+/** `jobs.achievements.github-delivery`: the verified delivery is stored; its row holds the payload. */
+export const githubDeliveryData = z.object({ deliveryId: z.string().min(1).max(200) });
+export type GithubDeliveryData = z.infer<typeof githubDeliveryData>;
+
+/** Request of the `describeAchievement` service endpoint. */
+export const describeAchievementRequest = z.object({ achievementId: z.uuid() });
+export type DescribeAchievementRequest = z.infer<typeof describeAchievementRequest>;
+
+/** Reply of the `describeAchievement` endpoint: null when the achievement does not exist. */
+export const describeAchievementReply = z.object({
+  achievement: achievementCreatedData.nullable(),
+});
+export type DescribeAchievementReply = z.infer<typeof describeAchievementReply>;
 
 /** Request of the `assignVariant` service endpoint. */
 export const assignVariantRequest = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonFields, optionalString, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+import { commonFields, delayList, optionalString, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
 import type { SubgraphBase } from '../../../lib/server';
 import { CONTENT_SCHEMA } from './db/database';
 import { migrations } from './db/migrations';
@@ -19,11 +19,7 @@ const schema = z.object({
   GENERATION_CONCURRENCY: positiveInt(4),
   GENERATION_MAX_DELIVER: positiveInt(5),
   GENERATION_ACK_WAIT_MS: positiveInt(30_000),
-  GENERATION_RETRY_DELAYS_MS: z
-    .string()
-    .default('1000,5000,15000,30000')
-    .transform((v) => v.split(',').map((s) => Number(s.trim())))
-    .pipe(z.array(z.number().int().nonnegative()).min(1)),
+  GENERATION_RETRY_DELAYS_MS: delayList('1000,5000,15000,30000'),
   VARIANT_TIMEOUT_MS: positiveInt(2000),
   SWEEP_INTERVAL_MS: positiveInt(10_000),
   SWEEP_MIN_AGE_MS: positiveInt(5_000),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonFields, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
+import { commonFields, delayList, optionalUrl, parseConfig, port, positiveInt } from '../../../lib/config';
 import type { SubgraphBase } from '../../../lib/server';
 import { EMOTION_SCHEMA } from './db/database';
 import { migrations } from './db/migrations';
@@ -15,11 +15,7 @@ const schema = z.object({
   EMOTION_WORKER_CONCURRENCY: positiveInt(4),
   EMOTION_MAX_DELIVER: positiveInt(5),
   EMOTION_ACK_WAIT_MS: positiveInt(30_000),
-  EMOTION_RETRY_DELAYS_MS: z
-    .string()
-    .default('1000,5000,15000')
-    .transform((v) => v.split(',').map((s) => Number(s.trim())))
-    .pipe(z.array(z.number().int().nonnegative()).min(1)),
+  EMOTION_RETRY_DELAYS_MS: delayList('1000,5000,15000'),
 });
 
 /** Configuration of the emotion subgraph and its worker (see README, "Configuration"). */

@@ -44,7 +44,7 @@ describe('achievements subgraph: create, read, update, delete', () => {
       durationHours: 24.5,
       sourceType: 'GITHUB_PR',
       sourceId: 'acme/api#42',
-      portfolioReady: false,
+      portfolioReady: true,
       tags: ['perf', 'cache'],
       metrics: { p95MsBefore: 420, p95MsAfter: 170 },
       startedAt: '2026-03-01T09:00:00.000Z',
@@ -87,6 +87,7 @@ describe('achievements subgraph: create, read, update, delete', () => {
     expect(read.data?.achievement).toMatchObject({
       description: '',
       impactScore: 80,
+      // impact >= 70: portfolio-ready by default (seed rule)
       complexityScore: 55,
       businessValue: null,
       timeSavedHours: 0,
@@ -94,7 +95,7 @@ describe('achievements subgraph: create, read, update, delete', () => {
       sourceType: 'MANUAL',
       sourceId: null,
       sourceUrl: null,
-      portfolioReady: false,
+      portfolioReady: true,
       tags: [],
       skills: [],
       metrics: {},

@@ -29,11 +29,25 @@ describe('createAchievementInput', () => {
       description: '',
       timeSavedHours: 0,
       sourceType: 'MANUAL',
-      portfolioReady: false,
+      portfolioReady: true,
+      displayPriority: 50,
       tags: [],
       skills: [],
       metrics: {},
     });
+  });
+
+  it('makes an achievement portfolio-ready by default from an impact score of 70 (seed rule), unless told otherwise', () => {
+    expect(validateInput(createAchievementInput, { ...valid, impactScore: 70 }).portfolioReady).toBe(true);
+    expect(validateInput(createAchievementInput, { ...valid, impactScore: 69.99 }).portfolioReady).toBe(false);
+    expect(validateInput(createAchievementInput, { ...valid, impactScore: 95, portfolioReady: false }).portfolioReady).toBe(false);
+    expect(validateInput(createAchievementInput, { ...valid, impactScore: 10, portfolioReady: true }).portfolioReady).toBe(true);
+  });
+
+  it('accepts a display priority 0..100 and rejects others', () => {
+    expect(validateInput(createAchievementInput, { ...valid, displayPriority: 100 }).displayPriority).toBe(100);
+    expect(invalidFields(createAchievementInput, { ...valid, displayPriority: 101 })).toHaveProperty('displayPriority');
+    expect(invalidFields(createAchievementInput, { ...valid, displayPriority: 1.5 })).toHaveProperty('displayPriority');
   });
 
   it('trims the title and accepts 1 and 200 characters', () => {

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AchievementCategory, AchievementSourceType } from '../domain/achievement-enums';
+import type { AchievementCategory, AchievementSourceType, BusinessValueMethod } from '../domain/achievement-enums';
 
 /** Postgres schema owned by the achievements subgraph. */
 export const ACHIEVEMENTS_SCHEMA = 'achievements';
@@ -39,15 +39,109 @@ export interface AchievementsTable {
   metrics: Json;
   started_at: Timestamp | null;
   completed_at: Timestamp | null;
+  /** How `business_value` was estimated (`BusinessValueMethod`); null when given by hand or unknown. */
+  business_value_method: BusinessValueMethod | null;
+  /** Confidence of the estimate, 0..1; null when given by hand or unknown. */
+  business_value_confidence: Numeric | null;
+  /** How the scores were computed: `{ impact: [{ rule, points }], complexity: [...], notes: [...] }`. */
+  score_breakdown: Json;
+  /** Portfolio order, 0..100 (higher first), default 50. */
+  display_priority: ColumnType<number, number | undefined, number>;
   /** `sub` of the caller who created the row; null for rows from before authentication. */
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Processing state of a webhook delivery. */
+export type DeliveryStatus = 'RECEIVED' | 'PROCESSED' | 'IGNORED' | 'FAILED';
+
+/** `achievements.webhook_deliveries`: one verified GitHub delivery, by its `X-GitHub-Delivery` id. */
+export interface WebhookDeliveriesTable {
+  delivery_id: string;
+  /** `X-GitHub-Event`, e.g. `pull_request`. */
+  event: string;
+  /** The payload's `action`, when it has one. */
+  action: string | null;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  /** The verified JSON body. */
+  payload: ColumnType<unknown, string, string>;
+  /** What processing did, in words (e.g. `achievement created`, `not significant`). */
+  outcome: string | null;
+  /** Last processing error (FAILED). */
+  error: string | null;
+  achievement_id: string | null;
+  received_at: Generated<Date>;
+  /** When JetStream accepted the delivery's message; null means "to (re)publish". */
+  published_at: Timestamp | null;
+  processed_at: Timestamp | null;
+}
+
+/** `achievements.pr_achievements`: the merged pull request behind an achievement. */
+export interface PrAchievementsTable {
+  id: Generated<string>;
+  achievement_id: string;
+  /** `owner/repo`. */
+  repository: string;
+  pr_number: number;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** GitHub login of the PR's author. */
+  author: string;
+  merged_at: Timestamp;
+  additions: number;
+  deletions: number;
+  changed_files: number;
+  /** Number of commits; null when unknown (no `GITHUB_TOKEN`). */
+  commits: number | null;
+  /** Number of reviews; null when unknown (no `GITHUB_TOKEN`). */
+  review_count: number | null;
+  /** Logins of the reviewers. */
+  reviewers: ColumnType<string[], string | undefined, string>;
+  labels: ColumnType<string[], string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+/** `achievements.pr_code_changes`: one file changed by a PR (from GitHub's REST API). */
+export interface PrCodeChangesTable {
+  id: Generated<string>;
+  pr_achievement_id: string;
+  file_path: string;
+  /** Language from the file extension; null when unknown. */
+  language: string | null;
+  /** `feature`, `bugfix`, `refactor`, `test` or `docs`. */
+  change_type: string;
+  lines_added: number;
+  lines_deleted: number;
+}
+
+/** `achievements.git_commits`: a commit seen in a push to a default branch or in a PR. */
+export interface GitCommitsTable {
+  id: Generated<string>;
+  repository: string;
+  sha: string;
+  message: string;
+  author: string;
+  committed_at: Timestamp;
+  branch: string | null;
+  files_changed: ColumnType<number, number | undefined, number>;
+  additions: number | null;
+  deletions: number | null;
+  /** Conventional-commit type the seed counts (feat, fix, perf, refactor, security, breaking). */
+  is_significant: ColumnType<boolean, boolean | undefined, boolean>;
+  /** `AchievementCategory` from the conventional-commit type; null when none. */
+  category: string | null;
+  pr_achievement_id: string | null;
+  created_at: Generated<Date>;
+}
+
 /** Typed tables of the `achievements` schema. */
 export interface AchievementsDatabase {
   achievements: AchievementsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  pr_achievements: PrAchievementsTable;
+  pr_code_changes: PrCodeChangesTable;
+  git_commits: GitCommitsTable;
 }
 
 /** An achievement as read from Postgres (snake_case, numerics as decimal strings). */
@@ -56,3 +150,7 @@ export type AchievementRow = Selectable<AchievementsTable>;
 export type NewAchievementRow = Insertable<AchievementsTable>;
 /** Changed columns of an updated achievement. */
 export type AchievementRowChanges = Updateable<AchievementsTable>;
+/** A stored webhook delivery. */
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+/** A stored PR behind an achievement. */
+export type PrAchievementRow = Selectable<PrAchievementsTable>;

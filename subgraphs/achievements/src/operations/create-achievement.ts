@@ -28,6 +28,8 @@ export interface NewAchievement {
   /** An http(s) URL. */
   sourceUrl?: string | null | undefined;
   portfolioReady: boolean;
+  /** Portfolio order, 0..100. */
+  displayPriority: number;
   /** Normalized labels. */
   tags: string[];
   /** Normalized labels. */
@@ -62,6 +64,7 @@ export function toNewAchievementRow(input: NewAchievement, createdBy: string): N
     source_id: input.sourceId ?? null,
     source_url: input.sourceUrl ?? null,
     portfolio_ready: input.portfolioReady,
+    display_priority: input.displayPriority,
     tags: input.tags,
     skills: input.skills,
     metrics: JSON.stringify(input.metrics),
@@ -74,12 +77,12 @@ export function toNewAchievementRow(input: NewAchievement, createdBy: string): N
  * Publishes `achievement.created` after the row is committed. A failure is logged and counted,
  * not thrown: the row stays (an outbox table would make the event as durable as the row).
  */
-async function announceCreated(deps: CreateAchievementDeps, id: string): Promise<void> {
+async function announceCreated(deps: CreateAchievementDeps, row: AchievementRow): Promise<void> {
   try {
-    await publishAchievementCreated(deps.js, deps.subjects, id);
+    await publishAchievementCreated(deps.js, deps.subjects, row);
   } catch (err) {
     deps.metrics.eventPublishFailures.inc();
-    deps.logger.error({ err, achievementId: id }, 'achievement.created event not published');
+    deps.logger.error({ err, achievementId: row.id }, 'achievement.created event not published');
   }
 }
 
@@ -103,6 +106,6 @@ export async function createAchievement(deps: CreateAchievementDeps, input: NewA
     throw err;
   }
   deps.metrics.created.inc({ source_type: row.source_type });
-  await announceCreated(deps, row.id);
+  await announceCreated(deps, row);
   return row;
 }

@@ -27,6 +27,7 @@ export interface AchievementChanges {
   /** An http(s) URL. */
   sourceUrl?: string | null | undefined;
   portfolioReady?: boolean | undefined;
+  displayPriority?: number | undefined;
   /** Normalized labels. */
   tags?: string[] | undefined;
   /** Normalized labels. */
@@ -51,6 +52,7 @@ export function toAchievementChanges(input: AchievementChanges): AchievementRowC
     duration_hours: input.durationHours,
     source_url: input.sourceUrl,
     portfolio_ready: input.portfolioReady,
+    display_priority: input.displayPriority,
     tags: input.tags,
     skills: input.skills,
     metrics: input.metrics === undefined ? undefined : JSON.stringify(input.metrics),

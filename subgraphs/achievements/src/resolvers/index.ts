@@ -1,5 +1,5 @@
 import { scalarResolvers } from '../../../../lib/graphql';
-import { Achievement } from './achievement';
+import { Achievement, CodeChange, PullRequest } from './achievement';
 import { achievementMutations } from './mutation';
 import { AchievementConnection, achievementQueries } from './query';
 import type { Resolvers } from './types.generated';
@@ -11,4 +11,6 @@ export const resolvers: Resolvers = {
   Mutation: achievementMutations,
   Achievement,
   AchievementConnection,
+  PullRequest,
+  CodeChange,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACHIEVEMENT_CATEGORIES, ACHIEVEMENT_SOURCE_TYPES } from '../domain/achievement-enums';
 import { normalizeLabels } from '../domain/labels';
+import { DEFAULT_DISPLAY_PRIORITY, isPortfolioReady } from '../domain/portfolio-readiness';
 import { TIMELINE_MESSAGE, isTimelineValid } from '../domain/timeline';
 
 /** Largest accepted hour value (hours columns are `numeric(10, 2)`). */
@@ -31,12 +32,14 @@ const labels = z
   .max(MAX_LABELS, `at most ${MAX_LABELS}`)
   .transform(normalizeLabels);
 const metrics = z.record(z.string(), z.unknown());
+const displayPriority = z.number().int('must be an integer').min(0).max(100);
 
 /**
  * Rules of `CreateAchievementInput`: title 1..200 characters (trimmed), scores 0..100, hours
  * and USD >= 0, http(s) source URL, labels normalized ({@link normalizeLabels}), completedAt not
  * before startedAt, and a `sourceId` for every source other than `MANUAL`. Defaults: empty
- * description, 0 hours saved, source `MANUAL`, not portfolio-ready, no labels, `{}` metrics.
+ * description, 0 hours saved, source `MANUAL`, portfolio-ready when the impact score is at least
+ * 70 (seed rule), display priority 50, no labels, `{}` metrics.
  */
 export const createAchievementInput = z
   .object({
@@ -54,10 +57,8 @@ export const createAchievementInput = z
       .transform((v) => v ?? 'MANUAL'),
     sourceId: z.string().trim().min(1, 'must not be empty').max(200).nullish(),
     sourceUrl: sourceUrl.nullish(),
-    portfolioReady: z
-      .boolean()
-      .nullish()
-      .transform((v) => v ?? false),
+    portfolioReady: z.boolean().nullish(),
+    displayPriority: displayPriority.nullish().transform((v) => v ?? DEFAULT_DISPLAY_PRIORITY),
     tags: labels.nullish().transform((v) => v ?? []),
     skills: labels.nullish().transform((v) => v ?? []),
     metrics: metrics.nullish().transform((v) => v ?? {}),
@@ -68,7 +69,8 @@ export const createAchievementInput = z
   .refine((input) => input.sourceType === 'MANUAL' || Boolean(input.sourceId), {
     message: 'is required when sourceType is not MANUAL',
     path: ['sourceId'],
-  });
+  })
+  .transform((input) => ({ ...input, portfolioReady: input.portfolioReady ?? isPortfolioReady(input.impactScore) }));
 
 /**
  * Rules of `UpdateAchievementInput`: the same per-field rules as on create; omitted fields stay
@@ -88,6 +90,7 @@ export const updateAchievementInput = z
     durationHours: hours.nullable().optional(),
     sourceUrl: sourceUrl.nullable().optional(),
     portfolioReady: z.boolean().optional(),
+    displayPriority: displayPriority.optional(),
     tags: labels.optional(),
     skills: labels.optional(),
     metrics: metrics.optional(),
