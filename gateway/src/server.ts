@@ -16,6 +16,7 @@ import { gatewayContext } from './context';
 import type { GatewayContext } from './context';
 import { errorLoggingPlugin, gatewayFormatError } from './error-handling';
 import { graphiqlHtml } from './graphiql';
+import { githubWebhookForwarder, githubWebhookTarget } from './webhook-forwarder';
 import { createGatewayMetrics, operationMetricsPlugin } from './metrics';
 import type { GatewayMetrics } from './metrics';
 import { readAccessPolicy } from './security/access-policy';
@@ -164,6 +165,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       ],
     });
     const html = graphiqlHtml(config.GRAPHIQL_DEV_TOKEN);
+    const forwardWebhook = githubWebhookForwarder({ target: githubWebhookTarget(supergraph.document, config.ACHIEVEMENTS_URL), timeoutMs: 10_000, logger });
     const graphql = await listenGraphQL({
       apollo,
       authenticate: counted(gatewayMetrics, 'UNAUTHENTICATED', (req: IncomingMessage) => authenticate(req.headers.authorization)),
@@ -173,6 +175,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       host: config.GATEWAY_HOST,
       logger,
       route: (req, res) => {
+        if (forwardWebhook(req, res)) return true;
         const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
         if (wantsHtml && (req.url ?? '').split('?')[0] === '/graphql') {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);

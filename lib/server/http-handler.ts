@@ -3,11 +3,10 @@ import { HeaderMap } from '@apollo/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth';
+import { BodyTooLargeError, readBody } from './read-body';
 
 /** Largest accepted request body (bytes). */
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-class BodyTooLargeError extends Error {}
 
 /**
  * Screens a GraphQL request (`{ query, operationName, variables, extensions }`) before Apollo
@@ -36,17 +35,6 @@ function screenSearch(search: URLSearchParams, screen: RequestScreen): string {
   return `?${out.toString()}`;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * Adapts an Apollo Server to Node's `http` request handler (Apollo Server 5 ships no
  * framework integration here). JSON bodies only; 413 above {@link MAX_BODY_BYTES}, 400 on
@@ -70,7 +58,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     if (req.method === 'POST') {
       let raw: string;
       try {
-        raw = await readBody(req);
+        raw = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
           sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_USER_INPUT' } }] }, { connection: 'close' });

@@ -1,6 +1,7 @@
 export { startAdminServer } from './admin-server';
 export type { AdminServer, AdminServerOptions, ReadinessCheck } from './admin-server';
 export { createGraphQLHandler, MAX_BODY_BYTES } from './http-handler';
+export { BodyTooLargeError, readBody } from './read-body';
 export type { RequestScreen } from './http-handler';
 export { listenGraphQL } from './graphql-server';
 export type { GraphQLServer, GraphQLServerOptions } from './graphql-server';
@@ -8,6 +9,8 @@ export { metricsPlugin } from './metrics-plugin';
 export { createSubgraphApollo } from './subgraph-apollo';
 export type { SubgraphApolloOptions } from './subgraph-apollo';
 export { onSignals, runShutdown } from './shutdown';
+export { startPeriodicTask } from './periodic-task';
+export type { PeriodicTask } from './periodic-task';
 export type { ShutdownStep } from './shutdown';
 export { openRuntime } from './runtime';
 export type { Runtime, RuntimeOptions } from './runtime';

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BaseContext } from '@apollo/server';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
@@ -26,6 +26,11 @@ export interface SubgraphServerOptions<DB, TContext extends BaseContext> {
   adminPort: number;
   access: SubgraphAccess;
   exposeErrors: boolean;
+  /**
+   * Serves paths other than `/graphql` on the public port without the gateway credential (e.g.
+   * a signed webhook, which authenticates itself); returns true when it handled the request.
+   */
+  route?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** Who may call a subgraph and where it listens. */
@@ -92,6 +97,7 @@ export async function startSubgraphServer<DB, TContext extends BaseContext>(
     port: options.port,
     host: options.access.host,
     logger: runtime.logger,
+    route: options.route,
   });
   const admin = await startAdminServer({
     port: options.adminPort,
@@ -128,6 +134,8 @@ export interface SubgraphDefinition<DB, TContext extends BaseContext, Config ext
     /** The subgraph's `Resolvers`, as typed by `npm run codegen` (see {@link SubgraphResolvers}). */
     resolvers: SubgraphResolvers;
     context: (req: IncomingMessage, caller: Principal) => Promise<TContext>;
+    /** Other paths of the public port (see {@link SubgraphServerOptions.route}). */
+    route?: (req: IncomingMessage, res: ServerResponse) => boolean;
   };
 }
 
@@ -162,7 +170,7 @@ export function defineSubgraph<DB, TContext extends BaseContext, Config extends 
     const access = subgraphAccess(definition.name, config);
     const runtime = await openRuntime<DB>(runtimeOptionsOf(definition, config, definition.name, options.onQuery));
     try {
-      const { resolvers, context } = definition.setup(runtime, config);
+      const { resolvers, context, route } = definition.setup(runtime, config);
       const endpoints = definition.endpoints(config);
       return await startSubgraphServer<DB, TContext>({
         runtime,
@@ -173,6 +181,7 @@ export function defineSubgraph<DB, TContext extends BaseContext, Config extends 
         adminPort: endpoints.adminPort,
         access,
         exposeErrors: config.NODE_ENV === 'development',
+        route,
       });
     } catch (err) {
       await runtime.close();

@@ -27,8 +27,8 @@ function portZeroProblems(config: object): string[] {
 }
 
 /**
- * Plans the eight processes of `npm start`: the four subgraphs (`subgraphs/<name>/src/main.ts`),
- * the content, experiments and emotion workers (`subgraphs/<name>/src/main.ts worker`) and the
+ * Plans the nine processes of `npm start`: the four subgraphs (`subgraphs/<name>/src/main.ts`),
+ * the content, achievements, experiments and emotion workers (`subgraphs/<name>/src/main.ts worker`) and the
  * gateway (`gateway/src/main.ts`), each with `env`. Every service keeps its configured or
  * default port; the gateway also gets `CONTENT_URL`, `ACHIEVEMENTS_URL`, `EXPERIMENTS_URL` and
  * `EMOTION_URL` = `http://127.0.0.1:<subgraph port>/graphql` unless they are set.
@@ -72,6 +72,7 @@ export function planPlatform(env: NodeJS.ProcessEnv): PlatformPlan {
       service('experiments', 'subgraphs/experiments/src/main.ts'),
       service('emotion', 'subgraphs/emotion/src/main.ts'),
       service('content-worker', 'subgraphs/content/src/main.ts', env, ['worker']),
+      service('achievements-worker', 'subgraphs/achievements/src/main.ts', env, ['worker']),
       service('experiments-worker', 'subgraphs/experiments/src/main.ts', env, ['worker']),
       service('emotion-worker', 'subgraphs/emotion/src/main.ts', env, ['worker']),
       service('gateway', 'gateway/src/main.ts', gatewayEnv),

@@ -5,6 +5,7 @@ import { runShutdown } from '../../lib/server';
 import type { ShutdownStep, Stoppable } from '../../lib/server';
 import { loadAchievementsConfig } from '../../subgraphs/achievements/src/config';
 import { startAchievementsSubgraph } from '../../subgraphs/achievements/src/server';
+import { startAchievementsWorker } from '../../subgraphs/achievements/src/worker';
 import { loadContentConfig } from '../../subgraphs/content/src/config';
 import { startContentSubgraph } from '../../subgraphs/content/src/server';
 import { startContentWorker } from '../../subgraphs/content/src/worker';
@@ -24,7 +25,7 @@ export interface Stack extends Stoppable {
   /** GraphQL URL of each subgraph by name (only the gateway may call them). */
   subgraphUrls: Record<'content' | 'achievements' | 'experiments' | 'emotion', string>;
   /** Admin port (`/healthz`, `/readyz`, `/metrics`) of each subgraph and worker. */
-  adminPorts: Record<'content' | 'contentWorker' | 'achievements' | 'experiments' | 'experimentsWorker' | 'emotion' | 'emotionWorker', number>;
+  adminPorts: Record<'content' | 'contentWorker' | 'achievements' | 'achievementsWorker' | 'experiments' | 'experimentsWorker' | 'emotion' | 'emotionWorker', number>;
 }
 
 /**
@@ -47,6 +48,7 @@ export async function startStack(env: NodeJS.ProcessEnv, logger: Logger): Promis
     const achievements = track('achievements', await startAchievementsSubgraph(loadAchievementsConfig(env)));
     const experiments = track('experiments', await startExperimentsSubgraph(loadExperimentsConfig(env)));
     const emotion = track('emotion', await startEmotionSubgraph(loadEmotionConfig(env)));
+    const achievementsWorker = track('achievements-worker', await startAchievementsWorker(loadAchievementsConfig(env)));
     const experimentsWorker = track('experiments-worker', await startExperimentsWorker(loadExperimentsConfig(env)));
     const emotionWorker = track('emotion-worker', await startEmotionWorker(loadEmotionConfig(env)));
     const contentWorker = track('content-worker', await startContentWorker(loadContentConfig(env)));
@@ -70,6 +72,7 @@ export async function startStack(env: NodeJS.ProcessEnv, logger: Logger): Promis
         content: content.adminPort,
         contentWorker: contentWorker.adminPort,
         achievements: achievements.adminPort,
+        achievementsWorker: achievementsWorker.adminPort,
         experiments: experiments.adminPort,
         experimentsWorker: experimentsWorker.adminPort,
         emotion: emotion.adminPort,

@@ -77,7 +77,7 @@ export interface AchievementsConfig {
   /** JetStream ack wait, ms. */
   readonly ACHIEVEMENTS_ACK_WAIT_MS: number;
   /** Backoff between attempts, ms; the last repeats. */
-  readonly ACHIEVEMENTS_RETRY_DELAYS_MS: readonly number[];
+  readonly ACHIEVEMENTS_RETRY_DELAYS_MS: number[];
   /** How often the worker republishes stored deliveries that never reached NATS, ms. */
   readonly WEBHOOK_SWEEP_INTERVAL_MS: number;
   /** Age a stored, unpublished delivery must reach before the sweeper republishes it, ms. */

@@ -1,6 +1,10 @@
-// Entry point: `main.ts` serves the achievements subgraph.
+// Entry point: `main.ts` serves the achievements subgraph, `main.ts worker` runs its worker.
 import { runSubgraphEntryPoint } from '../../../lib/server';
 import { loadAchievementsConfig } from './config';
 import { startAchievementsSubgraph } from './server';
+import { startAchievementsWorker } from './worker';
 
-runSubgraphEntryPoint('achievements', { server: () => startAchievementsSubgraph(loadAchievementsConfig(process.env)) });
+runSubgraphEntryPoint('achievements', {
+  server: () => startAchievementsSubgraph(loadAchievementsConfig(process.env)),
+  worker: () => startAchievementsWorker(loadAchievementsConfig(process.env)),
+});

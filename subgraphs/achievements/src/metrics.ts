@@ -7,6 +7,20 @@ export interface AchievementsMetrics {
   created: Counter<'source_type'>;
   /** `achievements_event_publish_failures_total`: `achievement.created` events that could not be published. */
   eventPublishFailures: Counter;
+  /**
+   * `achievements_webhook_deliveries_total{event,outcome}`: GitHub deliveries by event
+   * (`pull_request`, `push`, `issues`, `ping`, else `other`: see {@link webhookEventLabel}) and
+   * outcome: at the endpoint `refused` (bad signature), `invalid`, `duplicate`, `ignored`, `queued`;
+   * in the worker `processed`, `skipped` (nothing to import), `failed` (gave up).
+   */
+  webhookDeliveries: Counter<'event' | 'outcome'>;
+}
+
+const EVENT_LABELS = new Set(['pull_request', 'push', 'issues', 'ping']);
+
+/** The `event` label of a GitHub event name: the events the platform knows, else `other` (a bounded set). */
+export function webhookEventLabel(event: string | undefined): string {
+  return event && EVENT_LABELS.has(event) ? event : 'other';
 }
 
 /** Registers the achievements metrics on the service's registry (one call per registry). */
@@ -21,6 +35,12 @@ export function createAchievementsMetrics(registry: Registry): AchievementsMetri
     eventPublishFailures: new Counter({
       name: 'achievements_event_publish_failures_total',
       help: 'achievement.created events that could not be published to NATS',
+      registers: [registry],
+    }),
+    webhookDeliveries: new Counter({
+      name: 'achievements_webhook_deliveries_total',
+      help: 'GitHub webhook deliveries by event and outcome (refused, invalid, duplicate, ignored, queued; processed, skipped, failed)',
+      labelNames: ['event', 'outcome'],
       registers: [registry],
     }),
   };

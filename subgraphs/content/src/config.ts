@@ -21,6 +21,12 @@ const schema = z.object({
   GENERATION_ACK_WAIT_MS: positiveInt(30_000),
   GENERATION_RETRY_DELAYS_MS: delayList('1000,5000,15000,30000'),
   VARIANT_TIMEOUT_MS: positiveInt(2000),
+  /** Wait for achievements' `achievements.describe` reply (`generatePost` with an `achievementId`). */
+  ACHIEVEMENT_LOOKUP_TIMEOUT_MS: positiveInt(2000),
+  /** Name of the persona that writes about new portfolio-ready achievements; unset: the pipeline is off. */
+  AUTO_CONTENT_PERSONA: optionalString(),
+  /** EVENTS durable consumer of `achievement.created` (the auto content pipeline). */
+  CONTENT_ACHIEVEMENTS_DURABLE: z.string().min(1).default('content-achievements'),
   SWEEP_INTERVAL_MS: positiveInt(10_000),
   SWEEP_MIN_AGE_MS: positiveInt(5_000),
 });

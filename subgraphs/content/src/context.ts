@@ -1,4 +1,5 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import type { Kysely } from 'kysely';
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '../../../lib/auth';
@@ -8,6 +9,8 @@ import { requestLogger } from '../../../lib/server';
 import type { ContentDatabase } from './db/database';
 import { createLoaders } from './loaders';
 import type { ContentLoaders } from './loaders';
+import { describeAchievement } from './messaging/achievement-client';
+import type { AchievementLookup } from './operations/generate-post';
 
 /** What every content resolver receives. */
 export interface ContentContext {
@@ -19,9 +22,31 @@ export interface ContentContext {
   caller: Principal;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
+  /** Asks achievements what an achievement is about (`achievements.describe`, `ACHIEVEMENT_LOOKUP_TIMEOUT_MS`). */
+  describeAchievement: AchievementLookup;
+}
+
+/** What the content subgraph's contexts are built from (opened once, shared by requests). */
+export interface ContentContextDeps {
+  db: Kysely<ContentDatabase>;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  subjects: Subjects;
+  logger: Logger;
+  /** `ACHIEVEMENT_LOOKUP_TIMEOUT_MS`. */
+  achievementLookupTimeoutMs: number;
 }
 
 /** Builds the context factory of the content subgraph (fresh loaders per request). */
-export function createContextFactory(db: Kysely<ContentDatabase>, js: JetStreamClient, subjects: Subjects, logger: Logger) {
-  return async (req: IncomingMessage, caller: Principal): Promise<ContentContext> => ({ db, js, logger: requestLogger(logger, req), loaders: createLoaders(db), caller, subjects });
+export function createContextFactory(deps: ContentContextDeps) {
+  const lookup: AchievementLookup = (achievementId) => describeAchievement(deps.nc, deps.subjects.describeAchievement, achievementId, deps.achievementLookupTimeoutMs);
+  return async (req: IncomingMessage, caller: Principal): Promise<ContentContext> => ({
+    db: deps.db,
+    js: deps.js,
+    logger: requestLogger(deps.logger, req),
+    loaders: createLoaders(deps.db),
+    caller,
+    subjects: deps.subjects,
+    describeAchievement: lookup,
+  });
 }

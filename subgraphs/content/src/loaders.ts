@@ -6,7 +6,7 @@ import type { ContentDatabase, GenerationJobRow, PersonaRow, PostEngagementRow, 
 import { findEngagementByPostIds } from './db/repositories/engagement';
 import { findJobsByIds, findJobsByPostIds } from './db/repositories/jobs';
 import { findPersonasByIds } from './db/repositories/personas';
-import { findPostsByIds, listPostsForPersonas } from './db/repositories/posts';
+import { findPostsByIds, listPostsForAchievements, listPostsForPersonas } from './db/repositories/posts';
 
 /** Per-request DataLoaders of the content subgraph (one SQL query per batch). */
 export interface ContentLoaders {
@@ -17,6 +17,8 @@ export interface ContentLoaders {
   engagementByPostId: DataLoader<string, PostEngagementRow | null>;
   /** Keyed by `[personaId, page]`; one query per distinct page for all personas. */
   postsOfPersona: DataLoader<{ personaId: string; page: PageArgs }, Connection<PostRow>, string>;
+  /** Keyed by `[achievementId, limit]`: the newest `limit` posts of each; one query per batch (the largest limit, sliced). */
+  postsOfAchievement: DataLoader<{ achievementId: string; limit: number }, PostRow[], string>;
 }
 
 function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): Array<R | null> {
@@ -55,6 +57,14 @@ export function createLoaders(db: Kysely<ContentDatabase>): ContentLoaders {
         });
       },
       { cacheKeyFn: (key) => `${key.personaId}:${JSON.stringify(key.page)}` },
+    ),
+    postsOfAchievement: new DataLoader(
+      async (keys) => {
+        const limit = Math.max(...keys.map((key) => key.limit));
+        const rows = await listPostsForAchievements(db, [...new Set(keys.map((key) => key.achievementId))], limit);
+        return keys.map((key) => rows.filter((row) => row.achievement_id === key.achievementId).slice(0, key.limit));
+      },
+      { cacheKeyFn: (key) => `${key.achievementId}:${key.limit}` },
     ),
   };
 }

@@ -18,8 +18,18 @@ export const CONTENT_SCHEMA_PATH = join(__dirname, '..', 'schema.graphql');
 export const startContentSubgraph = defineSubgraph<ContentDatabase, ContentContext, ContentConfig>({
   ...contentSubgraph,
   sdlPath: CONTENT_SCHEMA_PATH,
-  setup(runtime) {
+  setup(runtime, config) {
     registerContentKpis(runtime.metrics.registry, runtime.db, runtime.logger);
-    return { resolvers, context: createContextFactory(runtime.db, runtime.js, runtime.names.subjects, runtime.logger) };
+    return {
+      resolvers,
+      context: createContextFactory({
+        db: runtime.db,
+        nc: runtime.nc,
+        js: runtime.js,
+        subjects: runtime.names.subjects,
+        logger: runtime.logger,
+        achievementLookupTimeoutMs: config.ACHIEVEMENT_LOOKUP_TIMEOUT_MS,
+      }),
+    };
   },
 });

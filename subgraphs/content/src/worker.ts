@@ -8,6 +8,7 @@ import { createContentWorkerMetrics } from './metrics';
 import { selectTextProvider } from './providers/select-provider';
 import type { TextProvider } from './providers/text-provider';
 import { contentSubgraph } from './config';
+import { createAchievementCreatedHandler } from './messaging/achievement-created-consumer';
 import { failGenerationJob, generatePostJob } from './operations/generate-post-job';
 import { startSweeper } from './operations/sweep-unpublished-jobs';
 
@@ -20,6 +21,12 @@ export interface ContentWorkerOptions {
   provider?: TextProvider;
 }
 
+/**
+ * Settings of the `achievement.created` consumer: its handler only writes a job row and
+ * publishes it (milliseconds; deliveries; retry delays by attempt, the last repeats).
+ */
+const ACHIEVEMENTS_CONSUMER = { concurrency: 4, ackWaitMs: 30_000, maxDeliver: 5, retryDelaysMs: [1000, 5000, 15000] } as const;
+
 function jobIdOf(data: Uint8Array): string {
   try {
     return parseCloudEvent(data, generateJobData).data.jobId;
@@ -31,8 +38,10 @@ function jobIdOf(data: Uint8Array): string {
 /**
  * Starts the content worker: the durable pull consumer `CONTENT_CONSUMER_DURABLE` on JOBS
  * (explicit acks, `GENERATION_CONCURRENCY` jobs at once, retries with backoff, FAILED after the
- * last delivery), the sweeper of unpublished jobs, and the admin port `CONTENT_WORKER_ADMIN_PORT`
- * (see `defineWorker`).
+ * last delivery), the sweeper of unpublished jobs, the auto content pipeline (durable
+ * `CONTENT_ACHIEVEMENTS_DURABLE` on EVENTS, filtered to `events.achievements.achievement.created`,
+ * starting at new messages: a post by `AUTO_CONTENT_PERSONA` about each portfolio-ready
+ * achievement), and the admin port `CONTENT_WORKER_ADMIN_PORT` (see `defineWorker`).
  */
 export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, ContentWorkerOptions, { sweep(): Promise<number> }>({
   subgraph: contentSubgraph,
@@ -91,6 +100,35 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
       minAgeMs: config.SWEEP_MIN_AGE_MS,
     });
     onStop('stop sweeper', () => sweeper.stop());
-    return { log: { provider: deps.provider.name }, api: { sweep: () => sweeper.sweep() } };
+    await ensureDurableConsumer(runtime.nc, {
+      stream: runtime.names.streams.events,
+      durable: config.CONTENT_ACHIEVEMENTS_DURABLE,
+      filterSubject: runtime.names.subjects.achievementCreated,
+      ackWaitMs: ACHIEVEMENTS_CONSUMER.ackWaitMs,
+      maxDeliver: ACHIEVEMENTS_CONSUMER.maxDeliver,
+      deliverNew: true,
+    });
+    const achievements = await startConsumer({
+      nc: runtime.nc,
+      stream: runtime.names.streams.events,
+      durable: config.CONTENT_ACHIEVEMENTS_DURABLE,
+      concurrency: ACHIEVEMENTS_CONSUMER.concurrency,
+      maxDeliver: ACHIEVEMENTS_CONSUMER.maxDeliver,
+      retryDelaysMs: [...ACHIEVEMENTS_CONSUMER.retryDelaysMs],
+      heartbeatMs: Math.floor(ACHIEVEMENTS_CONSUMER.ackWaitMs / 3),
+      logger: runtime.logger,
+      handle: createAchievementCreatedHandler({
+        db: runtime.db,
+        js: runtime.js,
+        subjects: runtime.names.subjects,
+        logger: runtime.logger.child({ component: 'auto-content' }),
+        autoContentPersona: config.AUTO_CONTENT_PERSONA,
+      }),
+    });
+    onStop('stop achievements consumer', () => achievements.stop());
+    return {
+      log: { provider: deps.provider.name, autoContentPersona: config.AUTO_CONTENT_PERSONA ?? null },
+      api: { sweep: () => sweeper.sweep() },
+    };
   },
 });

@@ -12,13 +12,12 @@ export interface AchievementsHarness extends SubgraphTestContext<AchievementsDat
   countRows(): Promise<number>;
 }
 
-/** Starts the achievements subgraph in a test context (its own database, SQL recorded). */
-export async function startHarness(): Promise<AchievementsHarness> {
-  const context = await startSubgraphTestContext<AchievementsDatabase, AchievementsConfig>({
-    name: 'achievements',
-    loadConfig: loadAchievementsConfig,
-    start: startAchievementsSubgraph,
-  });
+/** Starts the achievements subgraph in a test context (its own database, SQL recorded), with `overrides` of its environment. */
+export async function startHarness(overrides: NodeJS.ProcessEnv = {}): Promise<AchievementsHarness> {
+  const context = await startSubgraphTestContext<AchievementsDatabase, AchievementsConfig>(
+    { name: 'achievements', loadConfig: loadAchievementsConfig, start: startAchievementsSubgraph },
+    overrides,
+  );
   return { ...context, countRows: () => countRows(context.database.url, 'achievements.achievements') };
 }
 

@@ -10,6 +10,7 @@ import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
 import { postGraphQL } from '../../support/graphql';
+import { PORT_VARIABLES } from '../../support/subgraph-context';
 import { TEST_NATS, natsUrl, testNatsEnv, uniqueDurable } from '../../support/nats';
 import { REPOSITORY_ROOT } from '../../../scripts/lib/paths';
 
@@ -17,11 +18,6 @@ const EVENTS_STREAM = TEST_NATS.streams.events;
 
 const START_TIMEOUT_MS = 180_000;
 const TEST_SECRET = 'supervisor-test-secret-that-is-long-enough-0123456789';
-const PORT_VARIABLES = [
-  'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
-  'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
-  'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
-];
 
 /** A line the supervisor logged about itself (pino JSON, `service: platform`). */
 interface SupervisorEvent {
@@ -229,7 +225,7 @@ describe('npm start (supervisor)', () => {
     it('exits 0 on SIGINT and leaves none of its services running', async () => {
       const p = platform!;
       const pids = startedPids(p);
-      expect(pids).toHaveLength(8);
+      expect(pids).toHaveLength(9);
       expect(pids.every(isRunning)).toBe(true);
 
       process.kill(p.supervisor.pid!, 'SIGINT');

@@ -79,12 +79,15 @@ describe('summarizeStats', () => {
         averageImpactScore: '66.6666666666666667',
         totalTimeSavedHours: '12.50',
         totalBusinessValue: '15000.00',
+        businessValueCount: 2,
         byCategory: [
-          { category: 'TESTING', count: 1 },
-          { category: 'PERFORMANCE', count: 3 },
-          { category: 'BUGFIX', count: 1 },
-          { category: 'SECURITY', count: 1 },
+          { category: 'TESTING', count: 1, totalImpactScore: '40.00', totalBusinessValue: null },
+          { category: 'PERFORMANCE', count: 3, totalImpactScore: '240.00', totalBusinessValue: '5000.00' },
+          { category: 'BUGFIX', count: 1, totalImpactScore: '30.00', totalBusinessValue: null },
+          { category: 'SECURITY', count: 1, totalImpactScore: '90.00', totalBusinessValue: '10000.00' },
         ],
+        bySource: [],
+        byMonth: [],
       }),
     ).toEqual({
       count: 6,
@@ -93,18 +96,41 @@ describe('summarizeStats', () => {
       totalTimeSavedHours: 12.5,
       totalBusinessValue: 15000,
       byCategory: [
-        { category: 'PERFORMANCE', count: 3 },
-        { category: 'BUGFIX', count: 1 },
-        { category: 'SECURITY', count: 1 },
-        { category: 'TESTING', count: 1 },
+        { category: 'PERFORMANCE', count: 3, totalImpactScore: 240, totalBusinessValue: 5000 },
+        { category: 'BUGFIX', count: 1, totalImpactScore: 30, totalBusinessValue: 0 },
+        { category: 'SECURITY', count: 1, totalImpactScore: 90, totalBusinessValue: 10000 },
+        { category: 'TESTING', count: 1, totalImpactScore: 40, totalBusinessValue: 0 },
       ],
+      bySource: [],
+      timeline: [],
+      roi: 12,
     });
   });
 
   it('reports no average and zero sums for an empty set', () => {
     expect(
-      summarizeStats({ count: 0, portfolioReadyCount: 0, averageImpactScore: null, totalTimeSavedHours: null, totalBusinessValue: null, byCategory: [] }),
-    ).toEqual({ count: 0, portfolioReadyCount: 0, averageImpactScore: null, totalTimeSavedHours: 0, totalBusinessValue: 0, byCategory: [] });
+      summarizeStats({
+        count: 0,
+        portfolioReadyCount: 0,
+        averageImpactScore: null,
+        totalTimeSavedHours: null,
+        totalBusinessValue: null,
+        businessValueCount: 0,
+        byCategory: [],
+        bySource: [],
+        byMonth: [],
+      }),
+    ).toEqual({
+      count: 0,
+      portfolioReadyCount: 0,
+      averageImpactScore: null,
+      totalTimeSavedHours: 0,
+      totalBusinessValue: 0,
+      byCategory: [],
+      bySource: [],
+      timeline: [],
+      roi: null,
+    });
   });
 
   it('rounds to 2 decimals with halves going up', () => {

@@ -61,6 +61,24 @@ describe('generatePostInput', () => {
     }
   });
 
+  it('takes an achievementId with or without a topic (lower-cased), and wants at least one of them', () => {
+    const achievementId = randomUUID();
+    expect(generatePostInput.parse({ personaId, achievementId: achievementId.toUpperCase() })).toEqual({ personaId, achievementId });
+    expect(generatePostInput.parse({ personaId, achievementId, topic: ' Lessons ', idempotencyKey: null })).toEqual({
+      personaId,
+      achievementId,
+      topic: 'Lessons',
+      idempotencyKey: null,
+    });
+    for (const input of [{ personaId }, { personaId, topic: null, achievementId: null }]) {
+      const result = generatePostInput.safeParse(input);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[['topic'], 'required without achievementId']]);
+    }
+    expect(generatePostInput.safeParse({ personaId, achievementId, topic: '  ' }).success).toBe(false);
+    expect(generatePostInput.safeParse({ personaId, achievementId: 'a1' }).success).toBe(false);
+  });
+
   it('rejects a non-text topic, malformed ids and bad idempotency keys', () => {
     expect(generatePostInput.safeParse({ personaId, topic: 42 }).success).toBe(false);
     expect(generatePostInput.safeParse({ personaId: 'p1', topic: 't' }).success).toBe(false);

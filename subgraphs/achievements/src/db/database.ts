@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AchievementCategory, AchievementSourceType, BusinessValueMethod } from '../domain/achievement-enums';
+import type { PortfolioFormat, PortfolioTemplate } from '../domain/portfolio-enums';
 
 /** Postgres schema owned by the achievements subgraph. */
 export const ACHIEVEMENTS_SCHEMA = 'achievements';
@@ -135,6 +136,33 @@ export interface GitCommitsTable {
   created_at: Generated<Date>;
 }
 
+/**
+ * `achievements.portfolio_snapshots`: one exported portfolio, content stored whole. `version` is
+ * `YYYYMMDD_HHMMSS` (UTC creation time), suffixed `_2`, `_3`... to stay unique per format.
+ * Totals are over the exported achievements: impact points (sum of 0..100 scores), USD, hours.
+ */
+export interface PortfolioSnapshotsTable {
+  id: Generated<string>;
+  version: string;
+  format: PortfolioFormat;
+  /** The template the filter started from; null when none. */
+  template: PortfolioTemplate | null;
+  /** The rendered document (Markdown, JSON or HTML). */
+  content: string;
+  total_achievements: number;
+  /** Sum of the impact scores (2 decimals). */
+  total_impact_score: Numeric;
+  /** Sum of the known business values, in USD (2 decimals). */
+  total_business_value: Numeric;
+  /** Sum of the hours saved (2 decimals). */
+  total_time_saved_hours: Numeric;
+  /** The effective filter (template defaults with explicit fields applied). */
+  filter: Json;
+  /** `sub` of the caller who exported it. */
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** Typed tables of the `achievements` schema. */
 export interface AchievementsDatabase {
   achievements: AchievementsTable;
@@ -142,6 +170,7 @@ export interface AchievementsDatabase {
   pr_achievements: PrAchievementsTable;
   pr_code_changes: PrCodeChangesTable;
   git_commits: GitCommitsTable;
+  portfolio_snapshots: PortfolioSnapshotsTable;
 }
 
 /** An achievement as read from Postgres (snake_case, numerics as decimal strings). */
@@ -154,3 +183,12 @@ export type AchievementRowChanges = Updateable<AchievementsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 /** A stored PR behind an achievement. */
 export type PrAchievementRow = Selectable<PrAchievementsTable>;
+/** A stored portfolio snapshot (numerics as decimal strings). */
+export type PortfolioSnapshotRow = Selectable<PortfolioSnapshotsTable>;
+/** Values of an inserted portfolio snapshot. */
+export type NewPortfolioSnapshotRow = Insertable<PortfolioSnapshotsTable>;
+/**
+ * A snapshot as resolvers receive it: `content` only when it was read (an export has it; lists
+ * and lookups leave it out, as it can be megabytes, and `PortfolioSnapshot.content` loads it).
+ */
+export type PortfolioSnapshotParent = Omit<PortfolioSnapshotRow, 'content'> & Partial<Pick<PortfolioSnapshotRow, 'content'>>;

@@ -77,7 +77,7 @@ export function toNewAchievementRow(input: NewAchievement, createdBy: string): N
  * Publishes `achievement.created` after the row is committed. A failure is logged and counted,
  * not thrown: the row stays (an outbox table would make the event as durable as the row).
  */
-async function announceCreated(deps: CreateAchievementDeps, row: AchievementRow): Promise<void> {
+export async function announceAchievementCreated(deps: Pick<CreateAchievementDeps, 'js' | 'subjects' | 'metrics' | 'logger'>, row: AchievementRow): Promise<void> {
   try {
     await publishAchievementCreated(deps.js, deps.subjects, row);
   } catch (err) {
@@ -89,7 +89,7 @@ async function announceCreated(deps: CreateAchievementDeps, row: AchievementRow)
 /**
  * Stores an achievement (one statement), counts it in `achievements_created_total`, then
  * publishes `events.achievements.achievement.created` (a publish failure does not fail the
- * creation, see `announceCreated`).
+ * creation, see `announceAchievementCreated`).
  *
  * @param createdBy `sub` of the caller
  * @returns the stored row
@@ -106,6 +106,6 @@ export async function createAchievement(deps: CreateAchievementDeps, input: NewA
     throw err;
   }
   deps.metrics.created.inc({ source_type: row.source_type });
-  await announceCreated(deps, row);
+  await announceAchievementCreated(deps, row);
   return row;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACHIEVEMENT_CATEGORIES, ACHIEVEMENT_SOURCE_TYPES } from '../domain/achievement-enums';
 import { normalizeLabels } from '../domain/labels';
+import { PORTFOLIO_FORMATS, PORTFOLIO_TEMPLATES } from '../domain/portfolio-enums';
+import { MAX_PORTFOLIO_ACHIEVEMENTS } from '../domain/portfolio-filter';
 import { DEFAULT_DISPLAY_PRIORITY, isPortfolioReady } from '../domain/portfolio-readiness';
 import { TIMELINE_MESSAGE, isTimelineValid } from '../domain/timeline';
 
@@ -127,3 +129,55 @@ export const createAchievementArgs = z.object({ input: createAchievementInput })
 
 /** Arguments of `Mutation.updateAchievement` (error paths: `id`, `input.<field>`). */
 export const updateAchievementArgs = z.object({ id: achievementId, input: updateAchievementInput });
+
+/**
+ * Rules of `PortfolioFilter`: minimum impact 0..100, at least one category (duplicates dropped),
+ * 1..500 achievements; a null or omitted field is left to the template (undefined).
+ */
+export const portfolioFilterInput = z
+  .object({
+    template: z.enum(PORTFOLIO_TEMPLATES).nullish(),
+    portfolioReadyOnly: z.boolean().nullish(),
+    minImpactScore: score.nullish(),
+    categories: z
+      .array(z.enum(ACHIEVEMENT_CATEGORIES))
+      .min(1, 'must list at least one category (omit it for all)')
+      .transform((categories) => [...new Set(categories)])
+      .nullish(),
+    maxAchievements: z
+      .number()
+      .int('must be an integer')
+      .min(1, `must be between 1 and ${MAX_PORTFOLIO_ACHIEVEMENTS}`)
+      .max(MAX_PORTFOLIO_ACHIEVEMENTS, `must be between 1 and ${MAX_PORTFOLIO_ACHIEVEMENTS}`)
+      .nullish(),
+  })
+  .nullish()
+  .transform((f) => ({
+    template: f?.template ?? undefined,
+    portfolioReadyOnly: f?.portfolioReadyOnly ?? undefined,
+    minImpactScore: f?.minImpactScore ?? undefined,
+    categories: f?.categories ?? undefined,
+    maxAchievements: f?.maxAchievements ?? undefined,
+  }));
+
+/** Arguments of `Mutation.exportPortfolio` (error paths: `format`, `filter.<field>`). */
+export const exportPortfolioArgs = z.object({ format: z.enum(PORTFOLIO_FORMATS), filter: portfolioFilterInput });
+
+/** A portfolio snapshot id: a UUID. */
+export const portfolioSnapshotId = z.uuid({ message: 'must be a UUID' });
+
+/** True when `value` is a portfolio snapshot id; `__resolveReference` resolves any other id to null without a query. */
+export function isPortfolioSnapshotId(value: unknown): value is string {
+  return portfolioSnapshotId.safeParse(value).success;
+}
+
+/** Arguments of `Query.portfolioSnapshot` (error path: `id`). */
+export const portfolioSnapshotIdArgs = z.object({ id: portfolioSnapshotId });
+
+/** The `format` argument of `Query.portfolioSnapshots` (page arguments are checked by the listing). */
+export const portfolioSnapshotsArgs = z.object({
+  format: z
+    .enum(PORTFOLIO_FORMATS)
+    .nullish()
+    .transform((v) => v ?? undefined),
+});

@@ -51,6 +51,8 @@ export interface GenerationJobsTable {
   published_at: Timestamp | null;
   /** `sub` of the caller who created the row; null for rows from before authentication. */
   created_by: string | null;
+  /** Achievement (achievements subgraph) the post is about; copied to the post. Null: a free topic. */
+  achievement_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   started_at: Timestamp | null;
@@ -69,6 +71,8 @@ export interface PostsTable {
   cost_usd: Numeric;
   model: string;
   variant_id: string | null;
+  /** Achievement (achievements subgraph) the post is about, from its job; null for other posts. */
+  achievement_id: string | null;
   /** (likes + replies + reposts) / impressions, 0..1 in practice; null before any impression. */
   engagement_rate: Numeric | null;
   status: Generated<PostStatus>;

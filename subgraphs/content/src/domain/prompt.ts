@@ -1,3 +1,6 @@
+/** Largest topic a post is written about (characters): `generatePost`'s limit, and the cap of built topics. */
+export const MAX_TOPIC_LENGTH = 2000;
+
 /** How a variant shapes a post (experiments' `dimensions` JSON); unknown keys are ignored. */
 export interface PromptDimensions {
   /** `question`, `statistic`, `story`, `bold` or `contrarian`. */

@@ -43,7 +43,8 @@ class JobCancelledError extends Error {}
  * `post_id`), and a cancelled job makes none.
  *
  * Steps: PROCESSING (attempts = delivery count) -> variant from experiments -> hook and body
- * streamed as token deltas -> one transaction storing post, embedding and COMPLETED ->
+ * streamed as token deltas -> one transaction storing post (with the job's achievement, if
+ * any), embedding and COMPLETED ->
  * `post.created` and the status event.
  *
  * @throws {PermanentError} when the job does not exist
@@ -113,6 +114,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
         cost_usd: costUsd,
         model: body.model,
         variant_id: variant?.id ?? null,
+        achievement_id: job.achievement_id,
       });
       await insertEmbeddingOnce(trx, {
         post_id: job.post_id,

@@ -1,6 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../../../../lib/logger';
+import { startPeriodicTask } from '../../../../lib/server';
 import type { ContentDatabase } from '../db/database';
 import { findUnpublishedJobs, markJobPublished } from '../db/repositories/jobs';
 import { enqueueGenerationJob } from '../messaging/job-queue';
@@ -18,6 +19,17 @@ export interface SweeperOptions {
   minAgeMs: number;
 }
 
+/** Publishes the jobs still QUEUED whose JOBS message was never accepted; returns how many. */
+async function republishUnpublishedJobs(options: SweeperOptions): Promise<number> {
+  const jobs = await findUnpublishedJobs(options.db, new Date(Date.now() - options.minAgeMs), 100);
+  for (const job of jobs) {
+    await enqueueGenerationJob(options.js, options.subjects, job.id);
+    await markJobPublished(options.db, job.id);
+  }
+  if (jobs.length > 0) options.logger.info({ published: jobs.length }, 'sweeper republished queued jobs');
+  return jobs.length;
+}
+
 /**
  * Publishes, once per sweep, the jobs still QUEUED whose JOBS message was never accepted (NATS
  * was down when they were written). The message id is the job id, so a job published twice
@@ -26,35 +38,6 @@ export interface SweeperOptions {
  * @returns `sweep()` for one pass (returns the number republished) and `stop()`
  */
 export function startSweeper(options: SweeperOptions): { sweep(): Promise<number>; stop(): Promise<void> } {
-  let running: Promise<number> | null = null;
-  const sweep = async (): Promise<number> => {
-    const jobs = await findUnpublishedJobs(options.db, new Date(Date.now() - options.minAgeMs), 100);
-    let published = 0;
-    for (const job of jobs) {
-      await enqueueGenerationJob(options.js, options.subjects, job.id);
-      await markJobPublished(options.db, job.id);
-      published++;
-    }
-    if (published > 0) options.logger.info({ published }, 'sweeper republished queued jobs');
-    return published;
-  };
-  const tick = () => {
-    if (running) return;
-    running = sweep()
-      .catch((err: unknown) => {
-        options.logger.warn({ err }, 'sweep failed; will retry');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, options.intervalMs);
-  return {
-    sweep,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const task = startPeriodicTask({ name: 'job sweeper', intervalMs: options.intervalMs, logger: options.logger, pass: () => republishUnpublishedJobs(options) });
+  return { sweep: () => task.runOnce(), stop: () => task.stop() };
 }

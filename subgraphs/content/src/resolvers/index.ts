@@ -1,4 +1,5 @@
 import { scalarResolvers } from '../../../../lib/graphql';
+import { achievementResolvers } from './achievement';
 import { jobResolvers } from './job';
 import { personaResolvers } from './persona';
 import { postResolvers } from './post';
@@ -14,4 +15,5 @@ export const resolvers: Resolvers = {
   Post: postResolvers.Post,
   Engagement: postResolvers.Engagement,
   GenerationJob: jobResolvers.GenerationJob,
+  Achievement: achievementResolvers,
 };

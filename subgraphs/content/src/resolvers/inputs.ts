@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { MAX_TOPIC_LENGTH } from '../domain/prompt';
 
-/** Largest topic accepted by `generatePost` (characters). */
-export const MAX_TOPIC_LENGTH = 2000;
+export { MAX_TOPIC_LENGTH };
 
 // Control characters other than tab/newline mean the "text" is not text.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -15,22 +15,33 @@ export function isUuid(value: unknown): value is string {
   return idSchema.safeParse(value).success;
 }
 
-/** `generatePost` input. */
-export const generatePostInput = z.object({
-  personaId: idSchema,
-  topic: z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(
-      z
-        .string()
-        .min(1, 'must not be empty')
-        .max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`)
-        .refine((s) => !CONTROL.test(s), 'must be plain text (no control characters)'),
-    ),
-  idempotencyKey: z.string().min(1).max(200).nullish(),
-  experimentId: idSchema.nullish(),
-});
+/** Posts `Achievement.posts` returns without `first`. */
+export const DEFAULT_ACHIEVEMENT_POSTS = 20;
+
+const topicSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`)
+      .refine((s) => !CONTROL.test(s), 'must be plain text (no control characters)'),
+  );
+
+/**
+ * `generatePost` input: a `topic`, an `achievementId` or both (at least one; an empty topic is
+ * invalid, not absent). The achievement id is lower-cased, as Postgres stores UUIDs.
+ */
+export const generatePostInput = z
+  .object({
+    personaId: idSchema,
+    topic: topicSchema.nullish(),
+    achievementId: idSchema.transform((id) => id.toLowerCase()).nullish(),
+    idempotencyKey: z.string().min(1).max(200).nullish(),
+    experimentId: idSchema.nullish(),
+  })
+  .refine((input) => input.topic != null || input.achievementId != null, { path: ['topic'], message: 'required without achievementId' });
 
 const personaName = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{1,49}$/, 'must be 2..50 lower-case letters, digits, - or _');
 const shortText = (max: number) => z.string().trim().min(1).max(max);

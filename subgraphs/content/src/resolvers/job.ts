@@ -1,8 +1,25 @@
+import { GraphQLError } from 'graphql';
 import { loadExisting, validateInput } from '../../../../lib/graphql';
+import type { ContentContext } from '../context';
+import { AchievementsUnavailableError } from '../messaging/achievement-client';
 import { cancelJob } from '../operations/cancel-job';
 import { generatePost } from '../operations/generate-post';
 import { generatePostInput, idSchema, isUuid } from './inputs';
 import type { GenerationJobResolvers, MutationResolvers, QueryResolvers } from './types.generated';
+
+/**
+ * `SUBGRAPH_UNAVAILABLE` (`extensions.subgraph: "achievements"`, the code the gateway gives a
+ * subgraph that cannot answer) for {@link AchievementsUnavailableError}, logged at warn with
+ * its cause; other errors unchanged (domain errors are mapped by `lib/errors`).
+ */
+function unavailableAsGraphQLError(err: unknown, logger: ContentContext['logger']): unknown {
+  if (!(err instanceof AchievementsUnavailableError)) return err;
+  logger.warn({ err }, 'generatePost: achievements unavailable');
+  return new GraphQLError('The achievements service did not answer; try again later', {
+    originalError: err,
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'achievements' },
+  });
+}
 
 /** Resolvers of `GenerationJob`, `generatePost` and `cancelGenerationJob`. */
 export const jobResolvers: { Query: QueryResolvers; Mutation: MutationResolvers; GenerationJob: GenerationJobResolvers } = {
@@ -12,19 +29,21 @@ export const jobResolvers: { Query: QueryResolvers; Mutation: MutationResolvers;
   Mutation: {
     async generatePost(_, args, ctx) {
       const input = validateInput(generatePostInput, args.input);
-      return generatePost(
-        ctx.db,
-        ctx.js,
-        ctx.subjects,
-        {
-          personaId: input.personaId,
-          topic: input.topic,
-          idempotencyKey: input.idempotencyKey ?? null,
-          experimentId: input.experimentId ?? null,
-          createdBy: ctx.caller.sub,
-        },
-        ctx.logger,
-      );
+      try {
+        return await generatePost(
+          { db: ctx.db, js: ctx.js, subjects: ctx.subjects, logger: ctx.logger, describeAchievement: ctx.describeAchievement },
+          {
+            personaId: input.personaId,
+            topic: input.topic ?? null,
+            achievementId: input.achievementId ?? null,
+            idempotencyKey: input.idempotencyKey ?? null,
+            experimentId: input.experimentId ?? null,
+            createdBy: ctx.caller.sub,
+          },
+        );
+      } catch (err) {
+        throw unavailableAsGraphQLError(err, ctx.logger);
+      }
     },
     cancelGenerationJob: (_, args, ctx) => cancelJob(ctx.db, ctx.js, ctx.subjects, validateInput(idSchema, args.id)),
   },

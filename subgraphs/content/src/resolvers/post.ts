@@ -3,6 +3,7 @@ import { loadExisting, parsePageArgs, toConnection, validateInput } from '../../
 import { listPosts, updatePost } from '../db/repositories/posts';
 import { engagementRate } from '../domain/engagement';
 import { recordEngagement } from '../operations/record-engagement';
+import { achievementReference } from './achievement';
 import { engagementInput, idSchema, isUuid, updatePostInput } from './inputs';
 import type { EngagementResolvers, MutationResolvers, PostResolvers, QueryResolvers } from './types.generated';
 
@@ -41,6 +42,7 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
     engagement: (row, _, ctx) => ctx.loaders.engagementByPostId.load(row.id),
     createdAt: (row) => row.created_at,
     job: (row, _, ctx) => (row.job_id ? ctx.loaders.jobById.load(row.job_id) : null),
+    achievement: (row) => achievementReference(row.achievement_id),
   },
   Engagement: {
     engagementRate: (row) => engagementRate(row),

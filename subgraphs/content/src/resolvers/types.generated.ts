@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonaRow, PostRow, GenerationJobRow, PostEngagementRow } from '../db/database';
+import type { AchievementReference } from './achievement';
 import type { ContentContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -81,6 +82,20 @@ export type Post = {
   createdAt: Scalars['DateTime']['output'];
   /** The job that generated the post. */
   job?: Maybe<GenerationJob>;
+  /** The achievement the post is about (`generatePost` with an `achievementId`, or the auto content pipeline); null for other posts. */
+  achievement?: Maybe<Achievement>;
+};
+
+export type Achievement = {
+  __typename?: 'Achievement';
+  id: Scalars['ID']['output'];
+  /** Posts about the achievement, newest first; `first` 0..100 (default 20). */
+  posts: Array<Post>;
+};
+
+
+export type AchievementPostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Cumulative engagement totals of a post. */
@@ -150,7 +165,7 @@ export type GenerationJob = {
   idempotencyKey?: Maybe<Scalars['String']['output']>;
   /** The post, once COMPLETED. */
   post?: Maybe<Post>;
-  /** `sub` of the token that created it (the caller the gateway vouched for); null for rows older than authentication. */
+  /** `sub` of the token that created it (the caller the gateway vouched for); `auto-content` for jobs the auto content pipeline queued for a new achievement; null for rows older than authentication. */
   createdBy?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -197,11 +212,14 @@ export type UpdatePersonaInput = {
   bodyModel?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A post about a `topic`, an achievement (`achievementId`), or both; at least one is required (else `BAD_USER_INPUT`). */
 export type GeneratePostInput = {
   personaId: Scalars['ID']['input'];
-  /** What the post is about: 1..2000 characters of text. */
-  topic: Scalars['String']['input'];
-  /** Same key (per persona) returns the same job instead of a new one. */
+  /** What the post is about: 1..2000 characters of text. Optional with an `achievementId`: the topic is then built from the achievement ("Shipped: <title>", what it improved, business value in USD when known, skills); given both, this topic is written about and the post is linked to the achievement. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+  /** Achievement (achievements subgraph) the post is about, recorded on the job and its post (`Post.achievement`). `NOT_FOUND` when achievements does not know it; `SUBGRAPH_UNAVAILABLE` (`extensions.subgraph: "achievements"`) when achievements does not answer within `ACHIEVEMENT_LOOKUP_TIMEOUT_MS`. */
+  achievementId?: InputMaybe<Scalars['ID']['input']>;
+  /** Same key (per persona) returns the same job instead of a new one (`CONFLICT` when it was used for another topic or achievement). */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Experiment to draw the variant from; default: the persona's active experiment. */
   experimentId?: InputMaybe<Scalars['ID']['input']>;
@@ -465,6 +483,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   Persona: Persona;
   Post: Post;
+  Achievement: Achievement;
   GenerationJob: GenerationJob;
 };
 
@@ -476,6 +495,9 @@ export type FederationReferenceTypes = {
   Post:
     ( { __typename: 'Post' }
     & GraphQLRecursivePick<FederationTypes['Post'], {"id":true}> );
+  Achievement:
+    ( { __typename: 'Achievement' }
+    & GraphQLRecursivePick<FederationTypes['Achievement'], {"id":true}> );
   GenerationJob:
     ( { __typename: 'GenerationJob' }
     & GraphQLRecursivePick<FederationTypes['GenerationJob'], {"id":true}> );
@@ -491,6 +513,7 @@ export type ResolversTypes = {
   PostStatus: PostStatus;
   Post: ResolverTypeWrapper<PostRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Achievement: ResolverTypeWrapper<AchievementReference>;
   Engagement: ResolverTypeWrapper<PostEngagementRow>;
   PostEdge: ResolverTypeWrapper<Omit<PostEdge, 'node'> & { node: ResolversTypes['Post'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -528,6 +551,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Post: PostRow;
   Float: Scalars['Float']['output'];
+  Achievement: AchievementReference;
   Engagement: PostEngagementRow;
   PostEdge: Omit<PostEdge, 'node'> & { node: ResolversParentTypes['Post'] };
   PageInfo: PageInfo;
@@ -693,6 +717,13 @@ export type PostResolvers<ContextType = ContentContext, ParentType extends Resol
   status?: Resolver<ResolversTypes['PostStatus'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['GenerationJob']>, ParentType, ContextType>;
+  achievement?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType>;
+};
+
+export type AchievementResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Achievement'] = ResolversParentTypes['Achievement'], FederationReferenceType extends FederationReferenceTypes['Achievement'] = FederationReferenceTypes['Achievement']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Achievement']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  posts?: Resolver<Array<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<AchievementPostsArgs, 'first'>>;
 };
 
 export type EngagementResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Engagement'] = ResolversParentTypes['Engagement']> = {
@@ -807,6 +838,7 @@ export type Resolvers<ContextType = ContentContext> = {
   DateTime?: GraphQLScalarType;
   Persona?: PersonaResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
+  Achievement?: AchievementResolvers<ContextType>;
   Engagement?: EngagementResolvers<ContextType>;
   PostEdge?: PostEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

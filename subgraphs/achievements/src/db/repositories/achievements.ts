@@ -42,6 +42,18 @@ export async function insertAchievement(db: AchievementsDb, values: NewAchieveme
   }
 }
 
+/** The achievement imported from `(sourceType, sourceId)`, or null. */
+export async function findAchievementBySource(db: AchievementsDb, sourceType: AchievementRow['source_type'], sourceId: string): Promise<AchievementRow | null> {
+  const row = await db
+    .withSchema(ACHIEVEMENTS_SCHEMA)
+    .selectFrom('achievements')
+    .selectAll()
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
 /** Achievements by id, in one query (DataLoader batch); unknown ids are absent. */
 export async function findAchievementsByIds(db: AchievementsDb, ids: readonly string[]): Promise<AchievementRow[]> {
   if (ids.length === 0) return [];

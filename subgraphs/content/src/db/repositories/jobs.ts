@@ -8,6 +8,8 @@ type Db = Kysely<ContentDatabase> | Transaction<ContentDatabase>;
 export interface NewJob {
   persona_id: string;
   topic: string;
+  /** Achievement the post will be about (copied to the post), or null. */
+  achievement_id: string | null;
   idempotency_key: string | null;
   experiment_id: string | null;
   created_by: string;

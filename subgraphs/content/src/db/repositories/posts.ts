@@ -73,6 +73,28 @@ export async function listPostsForPersonas(db: Db, personaIds: readonly string[]
   return rows.map(({ rank: _rank, ...post }) => post);
 }
 
+/**
+ * The newest `limit` posts of each of several achievements in one query (`row_number()` per
+ * achievement), newest first (`created_at`, then `id`, descending).
+ */
+export async function listPostsForAchievements(db: Db, achievementIds: readonly string[], limit: number): Promise<PostRow[]> {
+  if (achievementIds.length === 0 || limit <= 0) return [];
+  const inner = db
+    .withSchema(CONTENT_SCHEMA)
+    .selectFrom('posts')
+    .selectAll()
+    .select(sql<number>`row_number() over (partition by achievement_id order by created_at desc, id desc)`.as('rank'))
+    .where('achievement_id', 'in', achievementIds);
+  const rows = await db
+    .selectFrom(inner.as('ranked'))
+    .selectAll()
+    .where('rank', '<=', limit)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(({ rank: _rank, ...post }) => post);
+}
+
 function beforeCursor(cursor: Cursor) {
   return sql<boolean>`(created_at, id) < (${cursor.createdAt}, ${cursor.id}::uuid)`;
 }
