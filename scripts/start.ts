@@ -40,6 +40,8 @@ function banner(gatewayPort: number, printableToken: string | null): string {
       `    ${printableToken}`,
       '  GraphiQL already sends it in its headers. From a shell:',
       `    curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer ${printableToken}" -d '{"query":"{ personas { id name } }"}'`,
+      '',
+      `  GitHub webhooks: POST http://localhost:${gatewayPort}/webhooks/github, signed with the local secret in .local/dev-secrets.json (githubWebhookSecret).`,
     );
   }
   lines.push('', '  Ctrl-C to stop.', '', '');

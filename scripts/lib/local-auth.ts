@@ -15,6 +15,8 @@ export interface LocalSecrets {
   authSecret: string;
   /** HS256 secret of gateway -> subgraph credentials (`SUBGRAPH_JWT_SECRET`). */
   subgraphSecret: string;
+  /** HMAC secret of local GitHub webhook deliveries (`GITHUB_WEBHOOK_SECRET`). */
+  githubWebhookSecret: string;
 }
 
 /** What `npm start` adds to the children's environment, and the tokens it may print or use. */
@@ -39,10 +41,16 @@ const newSecret = () => randomBytes(32).toString('base64url');
  */
 export function loadOrCreateLocalSecrets(dir = LOCAL_STATE_DIR): LocalSecrets {
   const file = join(dir, SECRETS_FILE);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
-  const secrets: LocalSecrets = { authSecret: newSecret(), subgraphSecret: newSecret() };
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  const secrets: LocalSecrets = {
+    authSecret: stored.authSecret ?? newSecret(),
+    subgraphSecret: stored.subgraphSecret ?? newSecret(),
+    githubWebhookSecret: stored.githubWebhookSecret ?? newSecret(),
+  };
+  if (Object.values(stored).length < Object.values(secrets).length) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
   return secrets;
 }
 
@@ -50,7 +58,8 @@ export function loadOrCreateLocalSecrets(dir = LOCAL_STATE_DIR): LocalSecrets {
  * Sets up authentication for `npm start`. Without `AUTH_JWT_SECRET` or `AUTH_JWKS_URL` it uses
  * a generated local HS256 secret (kept in `.local/`), mints a development token (`sub` =
  * `developer`, every scope) to print and to prefill GraphiQL's headers, and binds the gateway
- * to 127.0.0.1 unless `GATEWAY_HOST` is set. With a secret or JWKS configured it uses them and
+ * to 127.0.0.1 unless `GATEWAY_HOST` is set, and gives `/webhooks/github` the local
+ * `GITHUB_WEBHOOK_SECRET` unless one is set. With a secret or JWKS configured it uses them and
  * prints nothing secret. `SUBGRAPH_JWT_SECRET` is taken from `.local/` when unset.
  */
 export async function prepareLocalAuth(env: NodeJS.ProcessEnv, dir = LOCAL_STATE_DIR): Promise<LocalAuth> {
@@ -66,6 +75,7 @@ export async function prepareLocalAuth(env: NodeJS.ProcessEnv, dir = LOCAL_STATE
   added.AUTH_JWT_SECRET = local.authSecret;
   added.GRAPHIQL_DEV_TOKEN = token;
   if (!env.GATEWAY_HOST) added.GATEWAY_HOST = '127.0.0.1';
+  if (!env.GITHUB_WEBHOOK_SECRET) added.GITHUB_WEBHOOK_SECRET = local.githubWebhookSecret;
   return { env: added, printableToken: token, seedToken: token };
 }
 
