@@ -8,3 +8,5 @@ export type { CloudEvent, CloudEventInit } from './cloudevent';
 export { publishEvent, publishTransient } from './publish';
 export { PermanentError, briefFailure, startConsumer } from './consumer';
 export type { ConsumerOptions, RunningConsumer } from './consumer';
+export { ServiceError, startJsonService } from './json-service';
+export type { JsonServiceOptions, RunningJsonService } from './json-service';

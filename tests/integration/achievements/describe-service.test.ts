@@ -6,7 +6,7 @@ import type { DescribeAchievementReply } from '../../../lib/events';
 import { createLogger } from '../../../lib/logger';
 import { connectNats } from '../../../lib/nats';
 import { startDescribeAchievementService } from '../../../subgraphs/achievements/src/messaging/describe-achievement-service';
-import type { RunningDescribeAchievementService } from '../../../subgraphs/achievements/src/messaging/describe-achievement-service';
+import type { RunningJsonService } from '../../../lib/nats';
 import { TEST_NATS, natsUrl } from '../../support/nats';
 import { createAchievement, startHarness } from './harness';
 import type { AchievementsHarness } from './harness';
@@ -17,7 +17,7 @@ const subject = TEST_NATS.subjects.describeAchievement;
 describe('achievements describe service (NATS request/reply)', () => {
   let harness: AchievementsHarness;
   let nc: NatsConnection;
-  let service: RunningDescribeAchievementService;
+  let service: RunningJsonService;
 
   beforeAll(async () => {
     harness = await startHarness();

@@ -5,7 +5,7 @@ import type { AchievementCreatedData } from '../../../lib/events';
 import { createLogger } from '../../../lib/logger';
 import { createCloudEvent, publishEvent } from '../../../lib/nats';
 import { startDescribeAchievementService } from '../../../subgraphs/achievements/src/messaging/describe-achievement-service';
-import type { RunningDescribeAchievementService } from '../../../subgraphs/achievements/src/messaging/describe-achievement-service';
+import type { RunningJsonService } from '../../../lib/nats';
 import { queueAchievementPost } from '../../../subgraphs/content/src/operations/queue-achievement-post';
 import { startContentWorker } from '../../../subgraphs/content/src/worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker';
@@ -38,7 +38,7 @@ interface JobView {
 
 describe('posts about achievements (content + achievements.describe + auto content pipeline)', () => {
   let achievements: AchievementsHarness;
-  let describeService: RunningDescribeAchievementService;
+  let describeService: RunningJsonService;
   let h: ContentHarness;
   let worker: ContentWorker;
   let writerId: string;
@@ -61,7 +61,7 @@ describe('posts about achievements (content + achievements.describe + auto conte
   });
 
   /** The real describe endpoint on the achievements test database, at this suite's subject. */
-  function startService(): Promise<RunningDescribeAchievementService> {
+  function startService(): Promise<RunningJsonService> {
     return startDescribeAchievementService({
       nc: h.nc,
       db: achievements.db,
