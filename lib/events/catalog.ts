@@ -58,6 +58,7 @@ export const eventTypes = {
   postEngagement: 'com.threads-agent.content.post.engagement',
   jobStatusChanged: 'com.threads-agent.content.job.status-changed',
   jobTokenDelta: 'com.threads-agent.content.job.token-delta',
+  jobRegenerating: 'com.threads-agent.content.job.regenerating',
   trajectoryCreated: 'com.threads-agent.emotion.trajectory.created',
   experimentUpdated: 'com.threads-agent.experiments.experiment.updated',
   achievementCreated: 'com.threads-agent.achievements.achievement.created',
@@ -112,6 +113,22 @@ export const jobTokenDeltaData = z.object({
   part: z.enum(['hook', 'body']),
 });
 export type JobTokenDeltaData = z.infer<typeof jobTokenDeltaData>;
+
+/**
+ * `progress.content.job.<id>`: the job's text duplicated an earlier post of its persona and is
+ * being rewritten, so its streamed text starts again (the next deltas carry only the new text).
+ */
+export const jobRegeneratingData = z.object({
+  jobId: z.uuid(),
+  personaId: z.uuid(),
+  /** Rewrite number: 1 for the first rewrite. */
+  regeneration: z.number().int().positive(),
+  /** The earlier post the discarded text duplicated. */
+  duplicateOf: z.uuid(),
+  /** Cosine similarity of the discarded text to it, 0..1. */
+  score: z.number().min(0).max(1),
+});
+export type JobRegeneratingData = z.infer<typeof jobRegeneratingData>;
 
 /** `events.emotion.trajectory.created`. */
 export const trajectoryCreatedData = z.object({

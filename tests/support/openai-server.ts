@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hashingEmbedding } from '../../subgraphs/content/src/domain/embedding';
 
 /** A recorded chat-completions request. */
 export interface RecordedRequest {
@@ -8,17 +9,54 @@ export interface RecordedRequest {
   body: { model: string; stream: boolean; messages: Array<{ role: string; content: string }> };
 }
 
+/** A recorded embeddings request. */
+export interface RecordedEmbeddingRequest {
+  authorization: string | undefined;
+  body: { model: string; input: string | string[]; dimensions?: number; encoding_format?: 'float' | 'base64' };
+}
+
+/**
+ * Answers `POST /v1/embeddings` as OpenAI does: one `embedding` object per input, in order, the
+ * vector as floats or as base64 of little-endian float32 (`encoding_format`). The vectors are the
+ * hashing embedding of each input (`dimensions` long, 1536 by default), so similar texts get
+ * similar vectors.
+ */
+function answerEmbeddings(res: ServerResponse, body: RecordedEmbeddingRequest['body']): void {
+  const inputs = Array.isArray(body.input) ? body.input : [body.input];
+  const data = inputs.map((text, index) => {
+    const vector = hashingEmbedding(text, body.dimensions ?? 1536);
+    const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+    return { object: 'embedding', index, embedding };
+  });
+  const tokens = inputs.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }));
+}
+
 /**
  * A local HTTP server speaking OpenAI's chat-completions wire protocol with streaming
  * (server-sent events of `chat.completion.chunk`, a final usage chunk, then `[DONE]`), so that
  * the real `openai` SDK is exercised without the internet. Replies with `words`, one per chunk.
+ * Also answers `POST /v1/embeddings` (see {@link answerEmbeddings}); `failEmbeddings(n)` makes the
+ * next `n` embeddings requests fail with 500 (`retry-after-ms: 1`, so the SDK retries at once).
  */
 export async function startFakeOpenAI(words: string[], usage = { prompt_tokens: 42, completion_tokens: 7 }) {
   const requests: RecordedRequest[] = [];
+  const embeddingRequests: RecordedEmbeddingRequest[] = [];
+  let failingEmbeddings = 0;
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/v1/embeddings') {
+        embeddingRequests.push({ authorization: req.headers.authorization, body: JSON.parse(raw) as RecordedEmbeddingRequest['body'] });
+        if (failingEmbeddings > 0) {
+          failingEmbeddings--;
+          res.writeHead(500, { 'content-type': 'application/json', 'retry-after-ms': '1' }).end(JSON.stringify({ error: { message: 'failing on purpose' } }));
+          return;
+        }
+        answerEmbeddings(res, embeddingRequests[embeddingRequests.length - 1]!.body);
+        return;
+      }
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
         return;
@@ -40,6 +78,11 @@ export async function startFakeOpenAI(words: string[], usage = { prompt_tokens: 
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    embeddingRequests,
+    /** Answers the next `count` embeddings requests with 500. */
+    failEmbeddings(count: number) {
+      failingEmbeddings = count;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

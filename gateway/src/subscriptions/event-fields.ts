@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   achievementCreatedData,
   experimentUpdatedData,
+  jobRegeneratingData,
   jobStatusChangedData,
   jobTokenDeltaData,
   postCreatedData,
@@ -73,8 +74,10 @@ interface JobEvent {
 }
 
 /**
- * Decodes a message of a job's subjects (status, token delta, trajectory of its post) into a
- * `GenerationJobEvent`; null for anything else or a malformed message.
+ * Decodes a message of a job's subjects (status, token delta, rewrite after a duplicate,
+ * trajectory of its post) into a `GenerationJobEvent`; null for anything else or a malformed
+ * message. A rewrite (`REGENERATING`) carries the empty text, so the text restarts, and has the
+ * job resolved again (its `regenerations` changed).
  */
 function jobEvent(msg: Msg, subjects: Subjects): JobEvent | null {
   if (msg.subject === subjects.trajectoryCreated) {
@@ -84,8 +87,10 @@ function jobEvent(msg: Msg, subjects: Subjects): JobEvent | null {
   }
   if (msg.subject.startsWith(subjects.jobProgress(''))) {
     const data = parseOrNull(msg, jobTokenDeltaData);
-    if (!data) return null;
-    return { event: { type: 'TOKEN_DELTA', status: 'PROCESSING', delta: data.delta, text: data.text, key: data.jobId, sameEntity: true }, personaId: data.personaId };
+    if (data) return { event: { type: 'TOKEN_DELTA', status: 'PROCESSING', delta: data.delta, text: data.text, key: data.jobId, sameEntity: true }, personaId: data.personaId };
+    const rewrite = parseOrNull(msg, jobRegeneratingData);
+    if (!rewrite) return null;
+    return { event: { type: 'REGENERATING', status: 'PROCESSING', delta: null, text: '', key: rewrite.jobId }, personaId: rewrite.personaId };
   }
   const data = parseOrNull(msg, jobStatusChangedData);
   if (!data) return null;

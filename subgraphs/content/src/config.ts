@@ -29,6 +29,15 @@ const schema = z.object({
   CONTENT_ACHIEVEMENTS_DURABLE: z.string().min(1).default('content-achievements'),
   SWEEP_INTERVAL_MS: positiveInt(10_000),
   SWEEP_MIN_AGE_MS: positiveInt(5_000),
+  /** Cosine (0..1) from which a new text duplicates an earlier post of the same persona. */
+  DEDUP_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
+  /** Texts a generation job writes at most, the first included, before it fails with `DUPLICATE_CONTENT`. */
+  DEDUP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Qdrant's REST URL; unset: the exact index in the content schema. */
+  QDRANT_URL: optionalUrl(),
+  QDRANT_API_KEY: optionalString(),
+  /** OpenAI embedding model (with `OPENAI_API_KEY`; else the offline hashing embedding). */
+  EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
 });
 
 /** Configuration of the content subgraph and its worker (see README, "Configuration"). */

@@ -11,6 +11,8 @@ import { createLoaders } from './loaders';
 import type { ContentLoaders } from './loaders';
 import { describeAchievement } from './messaging/achievement-client';
 import type { AchievementLookup } from './operations/generate-post';
+import type { Embedder } from './providers/embedder';
+import type { VectorIndex } from './providers/vector-index';
 
 /** What every content resolver receives. */
 export interface ContentContext {
@@ -24,6 +26,10 @@ export interface ContentContext {
   subjects: Subjects;
   /** Asks achievements what an achievement is about (`achievements.describe`, `ACHIEVEMENT_LOOKUP_TIMEOUT_MS`). */
   describeAchievement: AchievementLookup;
+  /** Embeds texts as the generation job does (`similarPosts`). */
+  embedder: Embedder;
+  /** The vector index the generation job deduplicates with (`similarPosts`). */
+  vectorIndex: VectorIndex;
 }
 
 /** What the content subgraph's contexts are built from (opened once, shared by requests). */
@@ -35,6 +41,8 @@ export interface ContentContextDeps {
   logger: Logger;
   /** `ACHIEVEMENT_LOOKUP_TIMEOUT_MS`. */
   achievementLookupTimeoutMs: number;
+  embedder: Embedder;
+  vectorIndex: VectorIndex;
 }
 
 /** Builds the context factory of the content subgraph (fresh loaders per request). */
@@ -44,9 +52,11 @@ export function createContextFactory(deps: ContentContextDeps) {
     db: deps.db,
     js: deps.js,
     logger: requestLogger(deps.logger, req),
-    loaders: createLoaders(deps.db),
+    loaders: createLoaders(deps.db, deps.embedder),
     caller,
     subjects: deps.subjects,
     describeAchievement: lookup,
+    embedder: deps.embedder,
+    vectorIndex: deps.vectorIndex,
   });
 }

@@ -3,10 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Connection, PageArgs } from '../../../lib/graphql';
 import { toConnection } from '../../../lib/graphql';
 import type { ContentDatabase, GenerationJobRow, PersonaRow, PostEngagementRow, PostRow } from './db/database';
+import { findEmbeddingsByPostIds } from './db/repositories/embeddings';
 import { findEngagementByPostIds } from './db/repositories/engagement';
 import { findJobsByIds, findJobsByPostIds } from './db/repositories/jobs';
 import { findPersonasByIds } from './db/repositories/personas';
 import { findPostsByIds, listPostsForAchievements, listPostsForPersonas } from './db/repositories/posts';
+import { postText } from './domain/post-text';
+import type { Embedder } from './providers/embedder';
 
 /** Per-request DataLoaders of the content subgraph (one SQL query per batch). */
 export interface ContentLoaders {
@@ -19,6 +22,12 @@ export interface ContentLoaders {
   postsOfPersona: DataLoader<{ personaId: string; page: PageArgs }, Connection<PostRow>, string>;
   /** Keyed by `[achievementId, limit]`: the newest `limit` posts of each; one query per batch (the largest limit, sliced). */
   postsOfAchievement: DataLoader<{ achievementId: string; limit: number }, PostRow[], string>;
+  /**
+   * Keyed by post (id): its unit vector in the embedder's model, as stored when it was generated;
+   * a post without one (inserted otherwise, or stored under another model) has its text embedded.
+   * One query and at most one embedding request per batch.
+   */
+  postVector: DataLoader<PostRow, number[], string>;
 }
 
 function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): Array<R | null> {
@@ -28,7 +37,7 @@ function byKey<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): Array
 }
 
 /** Creates fresh loaders; call once per request (caches must not outlive it). */
-export function createLoaders(db: Kysely<ContentDatabase>): ContentLoaders {
+export function createLoaders(db: Kysely<ContentDatabase>, embedder: Embedder): ContentLoaders {
   return {
     personaById: new DataLoader(async (ids) => byKey(ids, await findPersonasByIds(db, ids), (r) => r.id)),
     postById: new DataLoader(async (ids) => byKey(ids, await findPostsByIds(db, ids), (r) => r.id)),
@@ -65,6 +74,16 @@ export function createLoaders(db: Kysely<ContentDatabase>): ContentLoaders {
         return keys.map((key) => rows.filter((row) => row.achievement_id === key.achievementId).slice(0, key.limit));
       },
       { cacheKeyFn: (key) => `${key.achievementId}:${key.limit}` },
+    ),
+    postVector: new DataLoader(
+      async (posts) => {
+        const vectors = new Map((await findEmbeddingsByPostIds(db, posts.map((post) => post.id), embedder.model)).map((row) => [row.post_id, row.embedding]));
+        const missing = posts.filter((post) => !vectors.has(post.id));
+        const embedded = missing.length > 0 ? await embedder.embed(missing.map((post) => postText(post.hook, post.body))) : [];
+        missing.forEach((post, i) => vectors.set(post.id, embedded[i] ?? []));
+        return posts.map((post) => vectors.get(post.id) ?? []);
+      },
+      { cacheKeyFn: (post) => post.id },
     ),
   };
 }

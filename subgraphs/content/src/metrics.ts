@@ -10,7 +10,7 @@ import type { PersonaKpis } from './domain/persona-kpis';
 
 /** Metrics of the content worker's generation jobs, registered on its registry. */
 export interface ContentWorkerMetrics {
-  /** `content_generation_jobs_total{outcome}`: jobs ended by this worker (`completed`, `cancelled`, `failed`). */
+  /** `content_generation_jobs_total{outcome}`: jobs ended by this worker (`completed`, `cancelled`, `failed`, `duplicate`: FAILED with `DUPLICATE_CONTENT`). */
   jobs: Counter<'outcome'>;
   /** `content_generation_attempt_failures_total`: failed attempts (retried with backoff, or given up). */
   attemptFailures: Counter<never>;
@@ -26,6 +26,10 @@ export interface ContentWorkerMetrics {
   costUsd: Counter<'persona' | 'model'>;
   /** `content_provider_errors_total{provider}`: text provider calls that threw. */
   providerErrors: Counter<'provider'>;
+  /** `content_dedup_regenerations_total`: texts rewritten because they duplicated an earlier post of the persona. */
+  regenerations: Counter<never>;
+  /** `content_vector_index_errors_total{index}`: failed copies of vectors to the external index (retried by the index sweeper). */
+  vectorIndexErrors: Counter<'index'>;
 }
 
 const SECONDS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -33,7 +37,7 @@ const SECONDS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 /** Creates the content worker's metrics on `registry`. */
 export function createContentWorkerMetrics(registry: Registry): ContentWorkerMetrics {
   return {
-    jobs: new Counter({ name: 'content_generation_jobs_total', help: 'Generation jobs ended, by outcome (completed, cancelled, failed)', labelNames: ['outcome'], registers: [registry] }),
+    jobs: new Counter({ name: 'content_generation_jobs_total', help: 'Generation jobs ended, by outcome (completed, cancelled, failed, duplicate)', labelNames: ['outcome'], registers: [registry] }),
     attemptFailures: new Counter({ name: 'content_generation_attempt_failures_total', help: 'Failed generation attempts (retried with backoff, or given up)', registers: [registry] }),
     redeliveries: new Counter({ name: 'content_generation_redeliveries_total', help: 'Generation job deliveries after the first', registers: [registry] }),
     jobDuration: new Histogram({ name: 'content_generation_job_duration_seconds', help: 'Duration of the attempt that ended a job, in seconds', labelNames: ['outcome'], buckets: SECONDS, registers: [registry] }),
@@ -41,6 +45,8 @@ export function createContentWorkerMetrics(registry: Registry): ContentWorkerMet
     tokens: new Counter({ name: 'content_generation_tokens_total', help: 'Prompt and completion tokens of stored posts', labelNames: ['persona', 'model'], registers: [registry] }),
     costUsd: new Counter({ name: 'content_generation_cost_usd_total', help: 'Generation cost of stored posts, in USD', labelNames: ['persona', 'model'], registers: [registry] }),
     providerErrors: new Counter({ name: 'content_provider_errors_total', help: 'Text provider calls that threw', labelNames: ['provider'], registers: [registry] }),
+    regenerations: new Counter({ name: 'content_dedup_regenerations_total', help: 'Texts rewritten because they duplicated an earlier post of the persona', registers: [registry] }),
+    vectorIndexErrors: new Counter({ name: 'content_vector_index_errors_total', help: 'Failed copies of post vectors to the external vector index (retried by the index sweeper)', labelNames: ['index'], registers: [registry] }),
   };
 }
 

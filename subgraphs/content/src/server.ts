@@ -5,6 +5,7 @@ import { createContextFactory } from './context';
 import type { ContentContext } from './context';
 import type { ContentDatabase } from './db/database';
 import { registerContentKpis } from './metrics';
+import { selectEmbedder, selectVectorIndex } from './providers/select-provider';
 import { resolvers } from './resolvers';
 import { contentSubgraph } from './config';
 
@@ -29,6 +30,8 @@ export const startContentSubgraph = defineSubgraph<ContentDatabase, ContentConte
         subjects: runtime.names.subjects,
         logger: runtime.logger,
         achievementLookupTimeoutMs: config.ACHIEVEMENT_LOOKUP_TIMEOUT_MS,
+        embedder: selectEmbedder(config),
+        vectorIndex: selectVectorIndex(config),
       }),
     };
   },

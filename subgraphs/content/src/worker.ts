@@ -5,15 +5,24 @@ import type { RunningWorker } from '../../../lib/server';
 import type { ContentConfig } from './config';
 import type { ContentDatabase } from './db/database';
 import { createContentWorkerMetrics } from './metrics';
-import { selectTextProvider } from './providers/select-provider';
+import { selectEmbedder, selectTextProvider, selectVectorIndex } from './providers/select-provider';
 import type { TextProvider } from './providers/text-provider';
 import { contentSubgraph } from './config';
 import { createAchievementCreatedHandler } from './messaging/achievement-created-consumer';
 import { failGenerationJob, generatePostJob } from './operations/generate-post-job';
+import { startIndexSweeper } from './operations/sweep-unindexed-vectors';
 import { startSweeper } from './operations/sweep-unpublished-jobs';
 
-/** A running content worker; `sweep()` runs one sweeper pass now (returns jobs republished). */
-export type ContentWorker = RunningWorker<{ sweep(): Promise<number> }>;
+/** What a running content worker offers besides stopping (tests, operations). */
+export interface ContentWorkerApi {
+  /** Runs one pass of the job sweeper now; returns the jobs republished. */
+  sweep(): Promise<number>;
+  /** Runs one pass of the index sweeper now; returns the vectors copied (0 without an external index). */
+  sweepIndex(): Promise<number>;
+}
+
+/** A running content worker. */
+export type ContentWorker = RunningWorker<ContentWorkerApi>;
 
 /** Options of {@link startContentWorker}. */
 export interface ContentWorkerOptions {
@@ -43,7 +52,7 @@ function jobIdOf(data: Uint8Array): string {
  * starting at new messages: a post by `AUTO_CONTENT_PERSONA` about each portfolio-ready
  * achievement), and the admin port `CONTENT_WORKER_ADMIN_PORT` (see `defineWorker`).
  */
-export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, ContentWorkerOptions, { sweep(): Promise<number> }>({
+export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, ContentWorkerOptions, ContentWorkerApi>({
   subgraph: contentSubgraph,
   async start({ runtime, config, options, onStop }) {
     const deps = {
@@ -52,6 +61,9 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
       js: runtime.js,
       subjects: runtime.names.subjects,
       provider: options.provider ?? selectTextProvider(config),
+      embedder: selectEmbedder(config),
+      vectorIndex: selectVectorIndex(config),
+      dedup: { threshold: config.DEDUP_THRESHOLD, maxAttempts: config.DEDUP_MAX_ATTEMPTS },
       metrics: createContentWorkerMetrics(runtime.metrics.registry),
       logger: runtime.logger,
       variantTimeoutMs: config.VARIANT_TIMEOUT_MS,
@@ -100,6 +112,10 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
       minAgeMs: config.SWEEP_MIN_AGE_MS,
     });
     onStop('stop sweeper', () => sweeper.stop());
+    const indexSweeper = deps.vectorIndex.external
+      ? startIndexSweeper({ db: runtime.db, vectorIndex: deps.vectorIndex, logger: runtime.logger, intervalMs: config.SWEEP_INTERVAL_MS, minAgeMs: config.SWEEP_MIN_AGE_MS })
+      : null;
+    if (indexSweeper) onStop('stop index sweeper', () => indexSweeper.stop());
     await ensureDurableConsumer(runtime.nc, {
       stream: runtime.names.streams.events,
       durable: config.CONTENT_ACHIEVEMENTS_DURABLE,
@@ -127,8 +143,8 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
     });
     onStop('stop achievements consumer', () => achievements.stop());
     return {
-      log: { provider: deps.provider.name, autoContentPersona: config.AUTO_CONTENT_PERSONA ?? null },
-      api: { sweep: () => sweeper.sweep() },
+      log: { provider: deps.provider.name, embedding: deps.embedder.model, vectorIndex: deps.vectorIndex.name, autoContentPersona: config.AUTO_CONTENT_PERSONA ?? null },
+      api: { sweep: () => sweeper.sweep(), sweepIndex: async () => (indexSweeper ? indexSweeper.sweep() : 0) },
     };
   },
 });

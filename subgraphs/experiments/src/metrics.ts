@@ -14,6 +14,8 @@ export interface ExperimentsMetrics {
   statusChanges: Counter<'status'>;
   /** `experiments_event_publish_failures_total`: `experiment.updated` events that could not be published. */
   eventPublishFailures: Counter;
+  /** `experiments_variants_paused_total{reason}`: variants paused (reason `early_stop`) after `recordVariantPerformance`. */
+  variantsPaused: Counter<'reason'>;
 }
 
 /** Metrics of the experiments worker (assignment service and outcomes consumer). */
@@ -28,6 +30,8 @@ export interface ExperimentsWorkerMetrics {
   outcomesApplied: Counter;
   /** `experiments_event_publish_failures_total`: `experiment.updated` events that could not be published. */
   eventPublishFailures: Counter;
+  /** `experiments_variants_paused_total{reason}`: variants paused (reason `early_stop`) after engagement. */
+  variantsPaused: Counter<'reason'>;
 }
 
 /** Registers the subgraph's metrics on its registry (one call per registry). */
@@ -41,6 +45,7 @@ export function createExperimentsMetrics(registry: Registry): ExperimentsMetrics
       registers: [registry],
     }),
     eventPublishFailures: publishFailures(registry),
+    variantsPaused: variantsPaused(registry),
   };
 }
 
@@ -71,7 +76,17 @@ export function createExperimentsWorkerMetrics(registry: Registry): ExperimentsW
       registers: [registry],
     }),
     eventPublishFailures: publishFailures(registry),
+    variantsPaused: variantsPaused(registry),
   };
+}
+
+function variantsPaused(registry: Registry): Counter<'reason'> {
+  return new Counter({
+    name: 'experiments_variants_paused_total',
+    help: 'Variants paused, by reason (early_stop: success rate under half the control\'s)',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
 }
 
 function publishFailures(registry: Registry): Counter {

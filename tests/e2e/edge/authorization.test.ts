@@ -46,6 +46,7 @@ describe('the edge: authorization by scope', () => {
     ['startExperiment', 'mutation($id: ID!) { startExperiment(id: $id) { id } }', () => ({ id: experimentId }), 'content:write achievements:write'],
     ['pauseExperiment', 'mutation($id: ID!) { pauseExperiment(id: $id) { id } }', () => ({ id: experimentId }), 'achievements:write'],
     ['completeExperiment', 'mutation($id: ID!) { completeExperiment(id: $id) { id } }', () => ({ id: experimentId }), 'content:write'],
+    ['recordVariantPerformance', 'mutation($v: ID!) { recordVariantPerformance(variantId: $v, impressions: 1, successes: 0) { id } }', () => ({ v: randomUUID() }), 'content:write achievements:write'],
     ['createAchievement', 'mutation { createAchievement(input: { title: "no", category: OTHER, impactScore: 1, complexityScore: 1 }) { id } }', () => ({}), 'content:write experiments:write'],
     ['updateAchievement', 'mutation($id: ID!) { updateAchievement(id: $id, input: { title: "hijacked" }) { id } }', () => ({ id: achievementId }), 'content:write'],
     ['deleteAchievement', 'mutation($id: ID!) { deleteAchievement(id: $id) { id } }', () => ({ id: achievementId }), 'experiments:write'],

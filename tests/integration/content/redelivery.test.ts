@@ -3,6 +3,8 @@ import { createLogger } from '../../../lib/logger';
 import { eventTypes } from '../../../lib/events';
 import { createCloudEvent } from '../../../lib/nats';
 import { CONTENT_SOURCE } from '../../../subgraphs/content/src/messaging/job-queue';
+import { createExactVectorIndex } from '../../../subgraphs/content/src/providers/exact-vector-index';
+import { createHashingEmbedder } from '../../../subgraphs/content/src/providers/hashing-embedder';
 import { createOfflineProvider } from '../../../subgraphs/content/src/providers/offline-provider';
 import type { TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
 import { generatePostJob } from '../../../subgraphs/content/src/operations/generate-post-job';
@@ -48,6 +50,9 @@ describe('content worker redelivery', () => {
       js: h.js,
       subjects: TEST_NATS.subjects,
       provider: countingProvider(),
+      embedder: createHashingEmbedder(),
+      vectorIndex: createExactVectorIndex(),
+      dedup: { threshold: 0.9, maxAttempts: 3 },
       metrics: createContentWorkerMetrics(new Registry()),
       logger: createLogger('content-test', 'silent'),
       variantTimeoutMs: 200,

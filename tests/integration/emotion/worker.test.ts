@@ -7,6 +7,7 @@ import type { PostCreatedData } from '../../../lib/events';
 import { connectNats, parseCloudEvent } from '../../../lib/nats';
 import type { CloudEvent } from '../../../lib/nats';
 import { analyzeText } from '../../../subgraphs/emotion/src/domain/analyze-text';
+import { loadEmotionModel } from '../../../subgraphs/emotion/src/operations/load-emotion-model';
 import { startEmotionWorker } from '../../../subgraphs/emotion/src/worker';
 import type { RunningEmotionWorker } from '../../../subgraphs/emotion/src/worker';
 import { queryRows } from '../../support/database';
@@ -175,7 +176,7 @@ describe('emotion worker', () => {
   });
 
   it('resolves EmotionTrajectory references by id, null for unknown or malformed ids', async () => {
-    const data = post(uniqueText('I trust this team. They are honest.'));
+    const data = post(uniqueText('I trust this team. They have always been honest with us, thank you.'));
     await publishPostCreated(js, data);
     const link = await eventually(() => linkOf(data.postId));
     const { data: result, errors } = await ctx.gql<{ _entities: Array<{ id: string; postId: string; dominantEmotion: string; emotions: { trust: number }; createdAt: string } | null> }>(`query($representations: [_Any!]!) { _entities(representations: $representations) {
@@ -207,7 +208,8 @@ describe('emotion worker', () => {
     const posts = texts.map((text) => post(text, { personaId: persona }));
     for (const p of posts) await publishPostCreated(js, p);
     for (const p of posts) await eventually(() => linkOf(p.postId));
-    const analyses = texts.map(analyzeText);
+    const model = loadEmotionModel();
+    const analyses = texts.map((text) => analyzeText(text, model));
 
     const { data } = await ctx.gql<{ emotionSummary: { trajectoryCount: number; averageCompound: number; averageEmotions: { joy: number }; trajectoryTypes: Array<{ type: string; count: number }> } }>(`query($id: ID!) { emotionSummary(personaId: $id) { trajectoryCount averageCompound averageEmotions { joy } trajectoryTypes { type count } } }`,
       { id: persona },

@@ -1,4 +1,4 @@
-import { EMBEDDING_DIMENSIONS, cosineSimilarity, hashingEmbedding, tokenize } from '../../../subgraphs/content/src/domain/embedding';
+import { EMBEDDING_DIMENSIONS, cosineSimilarity, hashingEmbedding, normalizeVector, tokenize } from '../../../subgraphs/content/src/domain/embedding';
 
 const norm = (v: number[]) => Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
 
@@ -31,6 +31,39 @@ describe('hashingEmbedding', () => {
     expect(hashingEmbedding('Gratitude changes EVERYTHING!')).toEqual(hashingEmbedding('gratitude changes everything'));
   });
 
+  describe('on real examples (the numbers quoted in its documentation)', () => {
+    const text = 'Finding peace in a busy week is hard. Take a breath, slow down, and rest when you can.';
+    const cosine = (other: string) => cosineSimilarity(hashingEmbedding(text), hashingEmbedding(other));
+
+    it('scores the same text 1, whatever its case, punctuation and spacing', () => {
+      expect(cosine(text)).toBeCloseTo(1, 12);
+      expect(cosine('FINDING peace in a busy week is hard!  Take a breath - slow down - and rest when you can')).toBeCloseTo(1, 12);
+    });
+
+    it('scores a near-identical text above the 0.90 dedup threshold', () => {
+      expect(cosine('Finding peace in a busy week is tough. Take a breath, slow down, and rest when you can.')).toBeCloseTo(0.919, 3);
+    });
+
+    it('scores a light paraphrase high, a rewording lower, and unrelated texts about 0', () => {
+      const paraphrase = cosine('Finding peace during a busy week is hard. Take a breath, slow down and rest whenever you can.');
+      const rewording = cosine('It is hard to find peace in a hectic week: breathe, slow down, rest when possible.');
+      const unrelated = [
+        cosine('Quarterly GPU prices for machine learning clusters fell again as new chips shipped.'),
+        cosine('Our sprint retro found three flaky tests in the payment service.'),
+      ];
+      expect(paraphrase).toBeCloseTo(0.838, 3);
+      expect(rewording).toBeCloseTo(0.472, 3);
+      expect(unrelated[0]).toBeCloseTo(0, 3);
+      expect(unrelated[1]).toBeCloseTo(0.036, 3);
+      expect(paraphrase).toBeLessThan(0.9);
+      for (const score of unrelated) expect(score).toBeLessThan(0.1);
+    });
+
+    it('is sparse: an 18-word text fills 34 of 1536 entries', () => {
+      expect(hashingEmbedding(text).filter((v) => v !== 0)).toHaveLength(34);
+    });
+  });
+
   it('gives similar texts a higher cosine than unrelated ones', () => {
     const a = hashingEmbedding('finding peace and rest in a busy week of work');
     const similar = hashingEmbedding('finding rest and peace in a busy week');
@@ -52,6 +85,13 @@ describe('hashingEmbedding', () => {
     const vector = hashingEmbedding('a small vector', 8);
     expect(vector).toHaveLength(8);
     expect(norm(vector)).toBeCloseTo(1, 10);
+  });
+});
+
+describe('normalizeVector', () => {
+  it('scales a vector to length 1 and keeps the zero vector', () => {
+    expect(normalizeVector([3, 4])).toEqual([0.6, 0.8]);
+    expect(normalizeVector([0, 0])).toEqual([0, 0]);
   });
 });
 

@@ -25,6 +25,7 @@ describe('the supergraph security features', () => {
     expect(policy.get('Mutation.createPersona')).toEqual({ authenticated: true, scopes: [['admin']] });
     expect(policy.get('Mutation.generatePost')).toEqual({ authenticated: true, scopes: [['content:write'], ['admin']] });
     expect(policy.get('Mutation.createExperiment')?.scopes).toEqual([['experiments:write'], ['admin']]);
+    expect(policy.get('Mutation.recordVariantPerformance')?.scopes).toEqual([['experiments:write'], ['admin']]);
     expect(policy.get('Mutation.deleteAchievement')?.scopes).toEqual([['achievements:write'], ['admin']]);
     expect(policy.get('Query.posts')).toEqual({ authenticated: true, scopes: [] });
     expect(policy.get('Subscription.generationJobUpdated')).toEqual({ authenticated: true, scopes: [] });

@@ -53,6 +53,12 @@ export interface GenerationJobsTable {
   created_by: string | null;
   /** Achievement (achievements subgraph) the post is about; copied to the post. Null: a free topic. */
   achievement_id: string | null;
+  /** Why the job FAILED (`DUPLICATE_CONTENT`, `GENERATION_FAILED`); null otherwise. */
+  error_code: string | null;
+  /** The earlier post of the persona a `DUPLICATE_CONTENT` job's last text duplicated. */
+  duplicate_of_post_id: string | null;
+  /** Texts rewritten because they duplicated an earlier post (0 when the first text was stored). */
+  regenerations: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   started_at: Timestamp | null;
@@ -91,12 +97,21 @@ export interface PostEngagementTable {
   updated_at: Generated<Date>;
 }
 
-/** `content.post_embeddings`: 1536-d embedding of a post for the exact vector index. */
+/**
+ * `content.post_embeddings`: the 1536-d unit-length embedding of a post, written in the post's
+ * transaction: the exact vector index, and the source the external index (Qdrant) is filled from.
+ * `created_at` is the post's (same transaction).
+ */
 export interface PostEmbeddingsTable {
   post_id: string;
   persona_id: string;
+  /** Who computed it: `hashing` or `openai`. */
   provider: string;
+  /** Embedding space (`hashing`, `text-embedding-3-small`...); vectors are compared within one. */
+  model: Generated<string>;
   embedding: number[];
+  /** When the vector reached the external index; null while it has not (or none is configured). */
+  indexed_at: Timestamp | null;
   created_at: Generated<Date>;
 }
 
@@ -114,3 +129,4 @@ export type GenerationJobRow = Selectable<GenerationJobsTable>;
 export type PostRow = Selectable<PostsTable>;
 export type NewPost = Insertable<PostsTable>;
 export type PostEngagementRow = Selectable<PostEngagementTable>;
+export type PostEmbeddingRow = Selectable<PostEmbeddingsTable>;

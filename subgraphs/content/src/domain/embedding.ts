@@ -14,6 +14,11 @@ export function tokenize(text: string): string[] {
  * (bytes 0..3 pick the bucket, byte 4 the sign); the vector is then L2-normalised so cosine
  * similarity is a dot product.
  *
+ * Lexical, not semantic: case, punctuation and spacing are ignored, so the same words score 1;
+ * measured cosines (tests/unit/content/embedding.test.ts, an 18-word text): one word changed,
+ * 0.92; a light paraphrase (three words), 0.84; a rewording, 0.47; unrelated texts, 0.00..0.04.
+ * Sparse: a post has about 80 non-zero entries of 1536, which the exact index exploits.
+ *
  * @returns a unit vector of `dimensions` numbers (all zero for a text without words)
  */
 export function hashingEmbedding(text: string, dimensions = EMBEDDING_DIMENSIONS): number[] {
@@ -25,8 +30,13 @@ export function hashingEmbedding(text: string, dimensions = EMBEDDING_DIMENSIONS
     const bucket = digest.readUInt32BE(0) % dimensions;
     vector[bucket] = (vector[bucket] ?? 0) + ((digest[4] ?? 0) & 1 ? 1 : -1);
   }
+  return normalizeVector(vector);
+}
+
+/** The vector scaled to length 1 (cosine becomes a dot product); the zero vector stays zero. */
+export function normalizeVector(vector: readonly number[]): number[] {
   const norm = Math.sqrt(vector.reduce((sum, v) => sum + v * v, 0));
-  return norm === 0 ? vector : vector.map((v) => v / norm);
+  return norm === 0 ? [...vector] : vector.map((v) => v / norm);
 }
 
 /** Cosine similarity of two vectors of the same length (-1..1; 0 when one is all zero). */

@@ -41,11 +41,23 @@ const SENTENCE_COUNT = { short: 2, medium: 4, long: 6 } as const;
  * Deterministic, persona- and topic-aware post writer used when no LLM is configured: the same
  * brief always gives the same hook and body. Variant dimensions pick the hook style (`question`,
  * `statistic`, `story`, `bold`, `contrarian`), the voice (`tone`) and the length.
+ *
+ * `brief.variation` (a rewrite after a duplicate, see `domain/dedup.ts`) turns every seeded pick
+ * by that many steps, so rewrites differ from the first text and from each other: another hook
+ * style (unless the variant fixes it), hook, opener and closer, and the body's middle sentences
+ * move on by as many as the body has (a medium body's middles of variations 0, 1, 2 are
+ * disjoint). From variation 3 the seed changes too (a rewrite that only turned the picks once
+ * more would repeat variation 0). Variation 0 (or none) writes what the brief always wrote.
  */
 export function writeOfflinePost(brief: GenerationBrief): OfflinePost {
   const topic = summarizeTopic(brief.topic);
-  const seed = createHash('sha256').update(`${brief.persona.name}\n${brief.topic}\n${JSON.stringify(brief.dimensions)}`).digest();
-  const pick = <T>(items: T[], byte: number): T => items[(seed[byte] ?? 0) % items.length] as T;
+  const turn = brief.variation ?? 0;
+  // Openers and closers come in threes, so three turns are disjoint; later rewrites also reseed.
+  const round = Math.floor(turn / 3);
+  const seed = createHash('sha256')
+    .update(`${brief.persona.name}\n${brief.topic}\n${JSON.stringify(brief.dimensions)}${round > 0 ? `\n${round}` : ''}`)
+    .digest();
+  const pick = <T>(items: T[], byte: number): T => items[((seed[byte] ?? 0) + turn) % items.length] as T;
   const styles = Object.keys(HOOKS);
   const style = brief.dimensions.hookStyle && HOOKS[brief.dimensions.hookStyle] ? brief.dimensions.hookStyle : pick(styles, 0);
   const hookTemplate = pick(HOOKS[style] ?? [], 1);
@@ -53,7 +65,7 @@ export function writeOfflinePost(brief: GenerationBrief): OfflinePost {
   const count = SENTENCE_COUNT[brief.dimensions.length ?? 'medium'];
   const sentences = [pick(voice.opener, 2)];
   // Consecutive middles from a seeded start: distinct, as a body needs at most 4 of the 6.
-  const firstMiddle = seed[3] ?? 0;
+  const firstMiddle = (seed[3] ?? 0) + turn * (count - 2);
   for (let i = 0; sentences.length < count - 1; i++) sentences.push((MIDDLES[(firstMiddle + i) % MIDDLES.length] ?? MIDDLES[0]!)(topic));
   sentences.push(`${pick(voice.closer, 9)} ${brief.persona.emoji}`);
   return { hook: hookTemplate(topic), body: sentences.join(' ') };

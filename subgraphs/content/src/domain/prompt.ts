@@ -24,6 +24,11 @@ export interface GenerationBrief {
   persona: PersonaVoice;
   topic: string;
   dimensions: PromptDimensions;
+  /**
+   * Rewrite number: 0 or absent for the first text, n for the n-th rewrite after the text
+   * duplicated an earlier post of the persona (see `domain/dedup.ts`).
+   */
+  variation?: number;
 }
 
 /** Prompts of the two completions of a post: the hook, then the body that follows it. */
@@ -49,9 +54,25 @@ export function parseDimensions(raw: Record<string, unknown> | null | undefined)
 
 const SENTENCES = { short: '1-2', medium: '3-4', long: '5-6' } as const;
 
+/** Angles a rewrite is asked to take, by variation (1 takes the first); they cycle. */
+export const REWRITE_ANGLES = ['a personal story', 'a practical tip', 'a surprising fact', 'a question to the reader', 'a contrarian take'] as const;
+
+/**
+ * What a rewrite adds to the hook and body prompts (empty for the first text): another angle
+ * from {@link REWRITE_ANGLES}, and another hook style unless the variant fixes it.
+ */
+function rewriteInstruction(brief: GenerationBrief): string {
+  const variation = brief.variation ?? 0;
+  if (variation <= 0) return '';
+  const angle = REWRITE_ANGLES[(variation - 1) % REWRITE_ANGLES.length]!;
+  const change = brief.dimensions.hookStyle ? 'new wording throughout' : 'another hook style';
+  return ` This is rewrite ${variation}: an earlier draft was too close to a previous post, so take a fresh angle (${angle}) with ${change}.`;
+}
+
 /**
  * Builds the system, hook and body prompts of a post (Threads-Agent seed behaviour: a hook of
- * at most ~120 characters, then a body that delivers on it, in the persona's voice).
+ * at most ~120 characters, then a body that delivers on it, in the persona's voice). A rewrite
+ * (`brief.variation` > 0) asks for another angle in both prompts.
  */
 export function buildPrompts(brief: GenerationBrief): PostPrompts {
   const tone = brief.dimensions.tone ?? brief.persona.tone;
@@ -60,12 +81,13 @@ export function buildPrompts(brief: GenerationBrief): PostPrompts {
     `You are ${brief.persona.name} ${brief.persona.emoji}, writing posts for Threads. ` +
     `Voice: ${tone}. ${brief.persona.description}`.trim();
   const hookStyle = brief.dimensions.hookStyle ? ` Use a ${brief.dimensions.hookStyle} hook.` : '';
+  const rewrite = rewriteInstruction(brief);
   return {
     system,
-    hook: `Write one scroll-stopping opening line (at most 120 characters) about: ${brief.topic}.${hookStyle} Reply with the line only.`,
+    hook: `Write one scroll-stopping opening line (at most 120 characters) about: ${brief.topic}.${hookStyle}${rewrite} Reply with the line only.`,
     body: (hook) =>
       `The post opens with: "${hook}". Write the rest of the post about "${brief.topic}" in ${SENTENCES[length]} sentences, ` +
-      `in a ${tone} voice. Reply with the body only.`,
+      `in a ${tone} voice.${rewrite} Reply with the body only.`,
   };
 }
 

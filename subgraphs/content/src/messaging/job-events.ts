@@ -1,7 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { eventTypes } from '../../../../lib/events';
-import type { JobStatusChangedData, JobTokenDeltaData, Subjects } from '../../../../lib/events';
+import type { JobRegeneratingData, JobStatusChangedData, JobTokenDeltaData, Subjects } from '../../../../lib/events';
 import { createCloudEvent, publishEvent, publishTransient } from '../../../../lib/nats';
 import type { GenerationJobRow } from '../db/database';
 import { CONTENT_SOURCE } from './job-queue';
@@ -26,6 +26,21 @@ export function publishTokenDelta(nc: NatsConnection, subjects: Subjects, data: 
   const event = createCloudEvent<JobTokenDeltaData>({
     source: CONTENT_SOURCE,
     type: eventTypes.jobTokenDelta,
+    subject: data.jobId,
+    data,
+  });
+  publishTransient(nc, subjects.jobProgress(data.jobId), event);
+}
+
+/**
+ * Publishes on core NATS `progress.content.job.<id>` that the job's text is being rewritten
+ * (it duplicated an earlier post): subscribers drop the text so far, the next deltas restart it.
+ */
+export function publishJobRegenerating(nc: NatsConnection, subjects: Subjects, data: JobRegeneratingData): void {
+  const event = createCloudEvent<JobRegeneratingData>({
+    id: `${data.jobId}:regenerating:${data.regeneration}`,
+    source: CONTENT_SOURCE,
+    type: eventTypes.jobRegenerating,
     subject: data.jobId,
     data,
   });

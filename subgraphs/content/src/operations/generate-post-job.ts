@@ -4,22 +4,26 @@ import type { Kysely } from 'kysely';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import { PermanentError } from '../../../../lib/nats';
-import type { ContentDatabase, GenerationJobRow } from '../db/database';
-import { insertEmbeddingOnce } from '../db/repositories/embeddings';
+import type { ContentDatabase, GenerationJobRow, PersonaRow, PostRow } from '../db/database';
 import { findJob, updateJobIfStatus } from '../db/repositories/jobs';
 import { findPersonasByIds } from '../db/repositories/personas';
-import { findPostsByIds, insertPostOnce } from '../db/repositories/posts';
-import { hashingEmbedding } from '../domain/embedding';
+import { findPostsByIds } from '../db/repositories/posts';
+import { DUPLICATE_CONTENT, DuplicateContentError, GENERATION_FAILED, varyBrief } from '../domain/dedup';
+import type { DedupPolicy } from '../domain/dedup';
 import { postCostUsd } from '../domain/pricing';
 import { POST_PART_SEPARATOR, postText } from '../domain/post-text';
 import { parseDimensions } from '../domain/prompt';
 import type { GenerationBrief } from '../domain/prompt';
-import { publishJobStatus } from '../messaging/job-events';
+import { similarityScore } from '../domain/similarity';
+import { publishJobRegenerating, publishJobStatus } from '../messaging/job-events';
 import { publishPostCreated } from '../messaging/post-events';
-import type { ContentWorkerMetrics } from '../metrics';
-import type { Completion, TextProvider } from '../providers/text-provider';
-import { JobDraft } from './job-draft';
 import { requestVariant } from '../messaging/variant-client';
+import type { ContentWorkerMetrics } from '../metrics';
+import type { Embedder } from '../providers/embedder';
+import type { Completion, TextProvider } from '../providers/text-provider';
+import type { VectorIndex } from '../providers/vector-index';
+import { JobDraft } from './job-draft';
+import { storeUnlessDuplicate } from './store-unless-duplicate';
 
 /** What the generation handler needs. */
 export interface GenerationDeps {
@@ -29,13 +33,14 @@ export interface GenerationDeps {
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
   provider: TextProvider;
+  embedder: Embedder;
+  vectorIndex: VectorIndex;
+  /** `DEDUP_THRESHOLD` and `DEDUP_MAX_ATTEMPTS`. */
+  dedup: DedupPolicy;
   metrics: ContentWorkerMetrics;
   logger: Logger;
   variantTimeoutMs: number;
 }
-
-/** Thrown inside the storing transaction when the job was cancelled meanwhile (rolls it back). */
-class JobCancelledError extends Error {}
 
 /**
  * Runs one delivery of a generation job, idempotently by job id: a finished job only has its
@@ -43,17 +48,27 @@ class JobCancelledError extends Error {}
  * `post_id`), and a cancelled job makes none.
  *
  * Steps: PROCESSING (attempts = delivery count) -> variant from experiments -> hook and body
- * streamed as token deltas -> one transaction storing post (with the job's achievement, if
- * any), embedding and COMPLETED ->
- * `post.created` and the status event.
+ * streamed as token deltas -> embedding of the text -> one transaction, under the persona's
+ * dedup lock, storing post (with the job's achievement, if any), embedding and COMPLETED ->
+ * `post.created` and the status event -> the vector copied to an external index (Qdrant).
  *
- * @throws {PermanentError} when the job does not exist
- * @throws the provider's or the database's error, for a retry with backoff
+ * Dedup: a text at least `dedup.threshold` similar to an earlier post of the persona is not
+ * stored but rewritten from a varied brief (`varyBrief`), announced by a `job.regenerating`
+ * progress event (the streamed text restarts); after `dedup.maxAttempts` texts the job ends
+ * FAILED with `DUPLICATE_CONTENT` and the id of the post it duplicates, without a retry (the
+ * message is acknowledged: the same brief would write the same texts again). The post's tokens
+ * and cost include its discarded texts.
+ *
+ * @throws {PermanentError} when the job or its persona does not exist
+ * @throws the provider's, the embedder's or the database's error, for a retry with backoff
  */
 export async function generatePostJob(deps: GenerationDeps, jobId: string, delivery: number): Promise<void> {
   const job = await findJob(deps.db, jobId);
   if (!job) throw new PermanentError(`GenerationJob ${jobId} does not exist`);
-  if (job.status === 'COMPLETED') return republishCompletion(deps, job);
+  if (job.status === 'COMPLETED') {
+    await republishCompletion(deps, job);
+    return;
+  }
   if (job.status === 'FAILED' || job.status === 'CANCELLED') return;
   if (delivery > 1) deps.metrics.redeliveries.inc();
   const attemptStarted = Date.now();
@@ -68,6 +83,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     attempts: delivery,
     started_at: job.started_at ?? new Date(),
     error: null,
+    regenerations: 0,
   });
   if (!started) return;
   if (!job.started_at) deps.metrics.queued.observe((started.started_at!.getTime() - job.created_at.getTime()) / 1000);
@@ -82,63 +98,81 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     deps.variantTimeoutMs,
     deps.logger,
   );
+  const variantId = variant?.id ?? null;
   const brief: GenerationBrief = { persona, topic: job.topic, dimensions: parseDimensions(variant?.dimensions) };
 
-  const draft = new JobDraft(deps, { id: jobId, personaId: job.persona_id });
-  let hook: Completion;
-  let body: Completion;
+  const spent: Completion[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const written = await writeText(deps, job, persona, varyBrief(brief, attempt), variantId);
+    if (!written) return ended('cancelled');
+    const [hook, body] = written;
+    spent.push(hook, body);
+    if (!(await moveToStage(deps, jobId, 'STORING', variantId))) return ended('cancelled');
+
+    const text = postText(hook.text, body.text);
+    const [vector] = await deps.embedder.embed([text]);
+    const tokensUsed = spent.reduce((sum, c) => sum + c.promptTokens + c.completionTokens, 0);
+    const costUsd = postCostUsd(spent);
+    const outcome = await storeUnlessDuplicate(
+      { db: deps.db, embedder: deps.embedder, vectorIndex: deps.vectorIndex, threshold: deps.dedup.threshold },
+      jobId,
+      {
+        post: {
+          id: job.post_id,
+          persona_id: job.persona_id,
+          job_id: job.id,
+          hook: hook.text,
+          body: body.text,
+          original_input: job.topic,
+          tokens_used: tokensUsed,
+          cost_usd: costUsd,
+          model: body.model,
+          variant_id: variantId,
+          achievement_id: job.achievement_id,
+        },
+        text,
+        vector: vector ?? [],
+      },
+    );
+    if (outcome.kind === 'cancelled') return ended('cancelled');
+    if (outcome.kind === 'stored') {
+      ended('completed');
+      deps.metrics.tokens.inc({ persona: persona.name, model: body.model }, tokensUsed);
+      deps.metrics.costUsd.inc({ persona: persona.name, model: body.model }, costUsd);
+      const post = await republishCompletion(deps, outcome.job);
+      if (post) await copyToExternalIndex(deps, post, vector ?? []);
+      return;
+    }
+
+    const score = similarityScore(outcome.of.score);
+    if (attempt >= deps.dedup.maxAttempts) {
+      deps.metrics.jobDuration.observe({ outcome: 'duplicate' }, (Date.now() - attemptStarted) / 1000);
+      return failGenerationJob(deps, jobId, new DuplicateContentError(outcome.of.postId, score, attempt));
+    }
+    const restarted = await updateJobIfStatus(deps.db, jobId, ['PROCESSING'], { stage: 'WRITING_HOOK', text: null, regenerations: attempt });
+    if (!restarted) return ended('cancelled');
+    deps.metrics.regenerations.inc();
+    deps.logger.info({ jobId, duplicateOf: outcome.of.postId, score, regeneration: attempt }, 'text duplicated an earlier post; rewriting');
+    publishJobRegenerating(deps.nc, deps.subjects, { jobId, personaId: job.persona_id, regeneration: attempt, duplicateOf: outcome.of.postId, score });
+  }
+}
+
+/**
+ * Writes the hook, then the body, streaming both through a fresh {@link JobDraft} (so the text of
+ * a rewrite starts empty); null when the job was cancelled meanwhile.
+ */
+async function writeText(deps: GenerationDeps, job: GenerationJobRow, persona: PersonaRow, brief: GenerationBrief, variantId: string | null): Promise<[Completion, Completion] | null> {
+  const draft = new JobDraft(deps, { id: job.id, personaId: job.persona_id });
   try {
-    if (!(await moveToStage(deps, jobId, 'WRITING_HOOK', variant?.id ?? null))) return ended('cancelled');
-    hook = await complete(deps, { brief, part: 'hook', model: persona.hook_model, onDelta: (delta) => draft.append('hook', delta) });
-    if (!(await moveToStage(deps, jobId, 'WRITING_BODY', variant?.id ?? null))) return ended('cancelled');
+    if (!(await moveToStage(deps, job.id, 'WRITING_HOOK', variantId))) return null;
+    const hook = await complete(deps, { brief, part: 'hook', model: persona.hook_model, onDelta: (delta) => draft.append('hook', delta) });
+    if (!(await moveToStage(deps, job.id, 'WRITING_BODY', variantId))) return null;
     draft.append('body', POST_PART_SEPARATOR);
-    body = await complete(deps, { brief, part: 'body', hook: hook.text, model: persona.body_model, onDelta: (delta) => draft.append('body', delta) });
+    const body = await complete(deps, { brief, part: 'body', hook: hook.text, model: persona.body_model, onDelta: (delta) => draft.append('body', delta) });
+    return [hook, body];
   } finally {
     await draft.close();
   }
-  if (!(await moveToStage(deps, jobId, 'STORING', variant?.id ?? null))) return ended('cancelled');
-
-  const tokensUsed = hook.promptTokens + hook.completionTokens + body.promptTokens + body.completionTokens;
-  const costUsd = postCostUsd([hook, body]);
-  let completed: GenerationJobRow;
-  try {
-    completed = await deps.db.transaction().execute(async (trx) => {
-      await insertPostOnce(trx, {
-        id: job.post_id,
-        persona_id: job.persona_id,
-        job_id: job.id,
-        hook: hook.text,
-        body: body.text,
-        original_input: job.topic,
-        tokens_used: tokensUsed,
-        cost_usd: costUsd,
-        model: body.model,
-        variant_id: variant?.id ?? null,
-        achievement_id: job.achievement_id,
-      });
-      await insertEmbeddingOnce(trx, {
-        post_id: job.post_id,
-        persona_id: job.persona_id,
-        provider: 'hashing',
-        embedding: hashingEmbedding(`${hook.text}\n${body.text}`),
-      });
-      const row = await updateJobIfStatus(trx, jobId, ['PROCESSING'], {
-        status: 'COMPLETED',
-        stage: 'DONE',
-        text: postText(hook.text, body.text),
-        completed_at: new Date(),
-      });
-      if (!row) throw new JobCancelledError();
-      return row;
-    });
-  } catch (err) {
-    if (err instanceof JobCancelledError) return ended('cancelled');
-    throw err;
-  }
-  ended('completed');
-  deps.metrics.tokens.inc({ persona: persona.name, model: body.model }, tokensUsed);
-  deps.metrics.costUsd.inc({ persona: persona.name, model: body.model }, costUsd);
-  await republishCompletion(deps, completed);
 }
 
 /** Calls the text provider, counting the calls that throw (`content_provider_errors_total`). */
@@ -156,24 +190,44 @@ async function moveToStage(deps: GenerationDeps, jobId: string, stage: Generatio
   return row !== null;
 }
 
-/** COMPLETED first, then `post.created`, so subscribers see the trajectory event after COMPLETED. */
-async function republishCompletion(deps: GenerationDeps, job: GenerationJobRow): Promise<void> {
+/**
+ * Copies a stored post's vector to an external index (Qdrant), after the commit. A failure is
+ * logged and counted, not thrown: the post is stored and found meanwhile (searches compare
+ * vectors not yet indexed exactly), and the worker's index sweeper retries the copy.
+ */
+async function copyToExternalIndex(deps: GenerationDeps, post: PostRow, vector: number[]): Promise<void> {
+  if (!deps.vectorIndex.external) return;
+  try {
+    await deps.vectorIndex.upsert(deps.db, [{ postId: post.id, personaId: post.persona_id, model: deps.embedder.model, createdAt: post.created_at, vector }]);
+  } catch (err) {
+    deps.metrics.vectorIndexErrors.inc({ index: deps.vectorIndex.name });
+    deps.logger.warn({ err, postId: post.id, index: deps.vectorIndex.name }, 'could not copy the post vector to the index; the index sweeper will retry');
+  }
+}
+
+/** COMPLETED first, then `post.created`, so subscribers see the trajectory event after COMPLETED; returns the post. */
+async function republishCompletion(deps: GenerationDeps, job: GenerationJobRow): Promise<PostRow | undefined> {
   await publishJobStatus(deps.js, deps.subjects, job);
   const [post] = await findPostsByIds(deps.db, [job.post_id]);
   if (post) await publishPostCreated(deps.js, deps.subjects, post);
+  return post;
 }
 
 /**
- * Records the last delivery's error: the job becomes FAILED (unless it already finished) and a
- * status event is published.
+ * Records why a job ended FAILED (unless it already finished) and publishes the status event:
+ * a {@link DuplicateContentError} as `DUPLICATE_CONTENT` with the post it duplicates, anything
+ * else (the last delivery's error) as `GENERATION_FAILED`.
  */
 export async function failGenerationJob(deps: Pick<GenerationDeps, 'db' | 'js' | 'subjects' | 'metrics'>, jobId: string, error: Error): Promise<void> {
+  const duplicate = error instanceof DuplicateContentError ? error : null;
   const failed = await updateJobIfStatus(deps.db, jobId, ['QUEUED', 'PROCESSING'], {
     status: 'FAILED',
     error: error.message.slice(0, 2000),
+    error_code: duplicate ? DUPLICATE_CONTENT : GENERATION_FAILED,
+    duplicate_of_post_id: duplicate?.duplicateOf ?? null,
     completed_at: new Date(),
   });
   if (!failed) return;
-  deps.metrics.jobs.inc({ outcome: 'failed' });
+  deps.metrics.jobs.inc({ outcome: duplicate ? 'duplicate' : 'failed' });
   await publishJobStatus(deps.js, deps.subjects, failed);
 }

@@ -1,7 +1,13 @@
 import type { ContentConfig } from '../config';
+import type { Embedder } from './embedder';
+import { createExactVectorIndex } from './exact-vector-index';
+import { createHashingEmbedder } from './hashing-embedder';
 import { createOfflineProvider } from './offline-provider';
+import { createOpenAIEmbedder } from './openai-embedder';
 import { createOpenAIProvider } from './openai-provider';
+import { createQdrantVectorIndex } from './qdrant-vector-index';
 import type { TextProvider } from './text-provider';
+import type { VectorIndex } from './vector-index';
 
 /** The OpenAI-compatible provider when `OPENAI_API_KEY` is set, else the offline generator. */
 export function selectTextProvider(config: ContentConfig): TextProvider {
@@ -9,4 +15,18 @@ export function selectTextProvider(config: ContentConfig): TextProvider {
     return createOpenAIProvider({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.OPENAI_TIMEOUT_MS });
   }
   return createOfflineProvider(config.OFFLINE_TOKEN_DELAY_MS);
+}
+
+/** OpenAI's embeddings (`EMBEDDING_MODEL`) when `OPENAI_API_KEY` is set, else the hashing embedding. */
+export function selectEmbedder(config: ContentConfig): Embedder {
+  if (config.OPENAI_API_KEY) {
+    return createOpenAIEmbedder({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.EMBEDDING_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS });
+  }
+  return createHashingEmbedder();
+}
+
+/** Qdrant when `QDRANT_URL` is set, else the exact index in the content schema. */
+export function selectVectorIndex(config: ContentConfig): VectorIndex {
+  if (config.QDRANT_URL) return createQdrantVectorIndex({ url: config.QDRANT_URL, apiKey: config.QDRANT_API_KEY });
+  return createExactVectorIndex();
 }

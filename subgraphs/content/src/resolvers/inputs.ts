@@ -18,16 +18,31 @@ export function isUuid(value: unknown): value is string {
 /** Posts `Achievement.posts` returns without `first`. */
 export const DEFAULT_ACHIEVEMENT_POSTS = 20;
 
-const topicSchema = z
-  .string()
-  .transform((s) => s.trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'must not be empty')
-      .max(MAX_TOPIC_LENGTH, `must be at most ${MAX_TOPIC_LENGTH} characters`)
-      .refine((s) => !CONTROL.test(s), 'must be plain text (no control characters)'),
-  );
+/** Trimmed plain text of 1..`max` characters (no control characters but tab and newline). */
+const plainText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(max, `must be at most ${max} characters`)
+        .refine((s) => !CONTROL.test(s), 'must be plain text (no control characters)'),
+    );
+
+const topicSchema = plainText(MAX_TOPIC_LENGTH);
+
+/** Posts `similarPosts` returns without `first`. */
+export const DEFAULT_SIMILAR_POSTS = 5;
+/** Longest text `similarPosts(text:)` compares, in characters (a post body's limit). */
+export const MAX_SIMILARITY_TEXT_LENGTH = 10_000;
+
+/** `similarPosts(text, personaId)` arguments (`first` is checked by `parseListLimit`). */
+export const similarPostsInput = z.object({
+  text: plainText(MAX_SIMILARITY_TEXT_LENGTH),
+  personaId: idSchema.nullish(),
+});
 
 /**
  * `generatePost` input: a `topic`, an `achievementId` or both (at least one; an empty topic is

@@ -51,6 +51,8 @@ export const jobResolvers: { Query: QueryResolvers; Mutation: MutationResolvers;
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.jobById.load(ref.id) : null),
     persona: (row, _, ctx) => loadExisting(ctx.loaders.personaById.load(row.persona_id), 'Persona', row.persona_id),
     idempotencyKey: (row) => row.idempotency_key,
+    errorCode: (row) => row.error_code,
+    duplicateOf: (row, _, ctx) => (row.duplicate_of_post_id ? ctx.loaders.postById.load(row.duplicate_of_post_id) : null),
     post: (row, _, ctx) => (row.status === 'COMPLETED' ? ctx.loaders.postById.load(row.post_id) : null),
     createdBy: (row) => row.created_by,
     createdAt: (row) => row.created_at,

@@ -1,10 +1,11 @@
 import { NotFoundError } from '../../../../lib/errors';
-import { loadExisting, parsePageArgs, toConnection, validateInput } from '../../../../lib/graphql';
+import { loadExisting, parseListLimit, parsePageArgs, toConnection, validateInput } from '../../../../lib/graphql';
 import { listPosts, updatePost } from '../db/repositories/posts';
 import { engagementRate } from '../domain/engagement';
 import { recordEngagement } from '../operations/record-engagement';
+import { similarPostsNear, similarPostsToText } from '../operations/similar-posts';
 import { achievementReference } from './achievement';
-import { engagementInput, idSchema, isUuid, updatePostInput } from './inputs';
+import { DEFAULT_SIMILAR_POSTS, engagementInput, idSchema, isUuid, similarPostsInput, updatePostInput } from './inputs';
 import type { EngagementResolvers, MutationResolvers, PostResolvers, QueryResolvers } from './types.generated';
 
 /** Resolvers of `Post`, `Engagement` and the post queries and mutations. */
@@ -17,6 +18,11 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
       return toConnection(rows, page);
     },
     post: (_, args, ctx) => ctx.loaders.postById.load(validateInput(idSchema, args.id)),
+    similarPosts(_, args, ctx) {
+      const input = validateInput(similarPostsInput, { text: args.text, personaId: args.personaId });
+      const first = parseListLimit(args.first, DEFAULT_SIMILAR_POSTS);
+      return similarPostsToText(ctx, { text: input.text, personaId: input.personaId ?? null, first });
+    },
   },
   Mutation: {
     async updatePost(_, args, ctx) {
@@ -43,6 +49,12 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
     createdAt: (row) => row.created_at,
     job: (row, _, ctx) => (row.job_id ? ctx.loaders.jobById.load(row.job_id) : null),
     achievement: (row) => achievementReference(row.achievement_id),
+    async similarPosts(row, args, ctx) {
+      const first = parseListLimit(args.first, DEFAULT_SIMILAR_POSTS);
+      if (first === 0) return [];
+      const vector = await ctx.loaders.postVector.load(row);
+      return similarPostsNear(ctx, { vector, personaId: row.persona_id, excludePostId: row.id, first });
+    },
   },
   Engagement: {
     engagementRate: (row) => engagementRate(row),

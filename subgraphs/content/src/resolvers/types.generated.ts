@@ -69,9 +69,9 @@ export type Post = {
   body: Scalars['String']['output'];
   /** The topic the post was generated from. */
   originalInput: Scalars['String']['output'];
-  /** Prompt + completion tokens of hook and body. */
+  /** Prompt + completion tokens of hook and body (texts rewritten after a duplicate included). */
   tokensUsed: Scalars['Int']['output'];
-  /** Generation cost in USD (0 for the offline generator). */
+  /** Generation cost in USD (0 for the offline generator; texts rewritten after a duplicate included). */
   costUsd: Scalars['Float']['output'];
   /** Model that wrote the post. */
   model: Scalars['String']['output'];
@@ -84,6 +84,22 @@ export type Post = {
   job?: Maybe<GenerationJob>;
   /** The achievement the post is about (`generatePost` with an `achievementId`, or the auto content pipeline); null for other posts. */
   achievement?: Maybe<Achievement>;
+  /** The persona's other posts most similar to this one, best first (equal scores: newest first); `first` 0..100 (default 5). Cosine similarity of the posts' embeddings (see `SimilarPost.score`). */
+  similarPosts: Array<SimilarPost>;
+};
+
+
+/** A generated post. */
+export type PostSimilarPostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A post and how similar it is to the text or post it was compared with. */
+export type SimilarPost = {
+  __typename?: 'SimilarPost';
+  post: Post;
+  /** Cosine similarity of the two embeddings, 0..1: 1 for the same words (case, punctuation and spacing aside), about 0 for unrelated texts (a negative cosine counts as 0). Generation treats a new text from `DEDUP_THRESHOLD` (default 0.90) as a duplicate of an earlier post of its persona. */
+  score: Scalars['Float']['output'];
 };
 
 export type Achievement = {
@@ -160,6 +176,12 @@ export type GenerationJob = {
   attempts: Scalars['Int']['output'];
   /** Last error, set when the job FAILED. */
   error?: Maybe<Scalars['String']['output']>;
+  /** Why the job FAILED: `DUPLICATE_CONTENT` (every text it wrote, up to `DEDUP_MAX_ATTEMPTS`, was at least `DEDUP_THRESHOLD` similar to an earlier post of the persona; see `duplicateOf`) or `GENERATION_FAILED` (its last delivery failed; see `error`); null unless FAILED. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** The earlier post of the persona that the last text of a `DUPLICATE_CONTENT` job duplicated. */
+  duplicateOf?: Maybe<Post>;
+  /** Texts rewritten in the job's latest delivery because they duplicated an earlier post of the persona (0 while the first text is written, or when it was stored). */
+  regenerations: Scalars['Int']['output'];
   /** Text written so far (hook, a blank line, the body as far as written), saved a few times a second while the job runs; the post's full text once COMPLETED; null before the first word. Live text: `GenerationJobEvent.text`. */
   text?: Maybe<Scalars['String']['output']>;
   idempotencyKey?: Maybe<Scalars['String']['output']>;
@@ -252,6 +274,8 @@ export type Query = {
   generationJob?: Maybe<GenerationJob>;
   /** Aggregates over all posts, or one persona's. */
   contentStats: ContentStats;
+  /** Posts most similar to a text (1..10000 characters), of one persona or of all, best first (equal scores: newest first); `first` 0..100 (default 5). A post's own text (hook, blank line, body) finds it with a score of 1. */
+  similarPosts: Array<SimilarPost>;
 };
 
 
@@ -290,6 +314,14 @@ export type QueryGenerationJobArgs = {
 /** Reads need a valid token (any scope). */
 export type QueryContentStatsArgs = {
   personaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Reads need a valid token (any scope). */
+export type QuerySimilarPostsArgs = {
+  text: Scalars['String']['input'];
+  personaId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Persona management needs the `admin` scope; post, job and engagement writes `content:write` (or `admin`). */
@@ -352,7 +384,9 @@ export type JobEventType =
   /** `delta` holds newly streamed text. */
   | 'TOKEN_DELTA'
   /** The post's emotion trajectory has been stored. */
-  | 'EMOTION_TRAJECTORY_STORED';
+  | 'EMOTION_TRAJECTORY_STORED'
+  /** The text written so far duplicated an earlier post of the persona and is being rewritten: `text` starts again (empty) and the next deltas carry the new text; `job.regenerations` counts the rewrites. */
+  | 'REGENERATING';
 
 export type GenerationJobEvent = {
   __typename?: 'GenerationJobEvent';
@@ -513,6 +547,7 @@ export type ResolversTypes = {
   PostStatus: PostStatus;
   Post: ResolverTypeWrapper<PostRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  SimilarPost: ResolverTypeWrapper<Omit<SimilarPost, 'post'> & { post: ResolversTypes['Post'] }>;
   Achievement: ResolverTypeWrapper<AchievementReference>;
   Engagement: ResolverTypeWrapper<PostEngagementRow>;
   PostEdge: ResolverTypeWrapper<Omit<PostEdge, 'node'> & { node: ResolversTypes['Post'] }>;
@@ -551,6 +586,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Post: PostRow;
   Float: Scalars['Float']['output'];
+  SimilarPost: Omit<SimilarPost, 'post'> & { post: ResolversParentTypes['Post'] };
   Achievement: AchievementReference;
   Engagement: PostEngagementRow;
   PostEdge: Omit<PostEdge, 'node'> & { node: ResolversParentTypes['Post'] };
@@ -718,6 +754,12 @@ export type PostResolvers<ContextType = ContentContext, ParentType extends Resol
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['GenerationJob']>, ParentType, ContextType>;
   achievement?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType>;
+  similarPosts?: Resolver<Array<ResolversTypes['SimilarPost']>, ParentType, ContextType, RequireFields<PostSimilarPostsArgs, 'first'>>;
+};
+
+export type SimilarPostResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['SimilarPost'] = ResolversParentTypes['SimilarPost']> = {
+  post?: Resolver<ResolversTypes['Post'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type AchievementResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Achievement'] = ResolversParentTypes['Achievement'], FederationReferenceType extends FederationReferenceTypes['Achievement'] = FederationReferenceTypes['Achievement']> = {
@@ -762,6 +804,9 @@ export type GenerationJobResolvers<ContextType = ContentContext, ParentType exte
   stage?: Resolver<ResolversTypes['JobStage'], ParentType, ContextType>;
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  duplicateOf?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
+  regenerations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
@@ -789,6 +834,7 @@ export type QueryResolvers<ContextType = ContentContext, ParentType extends Reso
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
   generationJob?: Resolver<Maybe<ResolversTypes['GenerationJob']>, ParentType, ContextType, RequireFields<QueryGenerationJobArgs, 'id'>>;
   contentStats?: Resolver<ResolversTypes['ContentStats'], ParentType, ContextType, Partial<QueryContentStatsArgs>>;
+  similarPosts?: Resolver<Array<ResolversTypes['SimilarPost']>, ParentType, ContextType, RequireFields<QuerySimilarPostsArgs, 'text' | 'first'>>;
 };
 
 export type MutationResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -838,6 +884,7 @@ export type Resolvers<ContextType = ContentContext> = {
   DateTime?: GraphQLScalarType;
   Persona?: PersonaResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
+  SimilarPost?: SimilarPostResolvers<ContextType>;
   Achievement?: AchievementResolvers<ContextType>;
   Engagement?: EngagementResolvers<ContextType>;
   PostEdge?: PostEdgeResolvers<ContextType>;

@@ -23,7 +23,7 @@ export interface EmotionColumns {
 /**
  * `emotion.emotion_trajectories`: the analysis of one distinct text (unique `content_hash`).
  * `post_id`/`persona_id`/`job_id` are those of the first post analysed with this text; the
- * posts sharing it are in `emotion_trajectory_posts`. Emotions are segment means (0..1),
+ * posts sharing it are in `emotion_trajectory_posts`. Emotions are the model's probabilities for the whole text (0..1),
  * sentiment is VADER over the whole text, `peaks`/`valleys` are segment positions.
  */
 export interface EmotionTrajectoriesTable extends EmotionColumns {

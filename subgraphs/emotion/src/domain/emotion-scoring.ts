@@ -29,8 +29,20 @@ export function isNegator(token: string): boolean {
   return NEGATORS.has(token) || token.endsWith("n't");
 }
 
-function matchPhrase(tokens: readonly string[], at: number): (typeof PHRASES)[number] | undefined {
-  return PHRASES.find((phrase) => phrase.tokens.every((t, i) => tokens[at + i] === t));
+type Phrase = (typeof PHRASES)[number];
+
+/** {@link PHRASES} by first token, in list order (a token starts few phrases, most none). */
+const PHRASES_BY_FIRST_TOKEN: ReadonlyMap<string, readonly Phrase[]> = (() => {
+  const map = new Map<string, Phrase[]>();
+  for (const phrase of PHRASES) {
+    const first = phrase.tokens[0] ?? '';
+    map.set(first, [...(map.get(first) ?? []), phrase]);
+  }
+  return map;
+})();
+
+function matchPhrase(tokens: readonly string[], at: number): Phrase | undefined {
+  return PHRASES_BY_FIRST_TOKEN.get(tokens[at] ?? '')?.find((phrase) => phrase.tokens.every((t, i) => tokens[at + i] === t));
 }
 
 function modifierWeight(tokens: readonly string[], at: number): number {
@@ -106,6 +118,9 @@ export function countPunctuationSurprise(text: string): number {
  * {@link countEmotionHits} of each clause (split at `, ; : . ! ?`, so a negator never reaches
  * past a comma: "not played, i'm scared" stays fear) summed, plus
  * {@link countPunctuationSurprise}, normalised by {@link normaliseHits}.
+ *
+ * The analysis no longer reports these scores: they are eight features of the emotion model
+ * (`featureVector`), whose file records the word list's hash.
  *
  * @returns a score per emotion in 0..1; all 0 when no emotion word occurs
  * @example scoreEmotions('I am so happy') // joy 0.6, others 0

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PostCreatedData, Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import type { EmotionDatabase } from '../db/database';
+import type { EmotionModel } from '../domain/emotion-model/emotion-model';
 import { storeTrajectoryForPost } from '../db/repositories/trajectories';
 import type { StoredTrajectory } from '../db/repositories/trajectories';
 import { publishTrajectoryCreated } from '../messaging/trajectory-events';
@@ -17,6 +18,8 @@ export interface PostCreatedDeps {
   subjects: Subjects;
   metrics: EmotionMetrics;
   logger: Logger;
+  /** The emotion model, loaded once at start. */
+  model: EmotionModel;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface PostCreatedDeps {
  * @throws on a database or NATS failure (the message is retried)
  */
 export async function processPostCreated(deps: PostCreatedDeps, data: PostCreatedData): Promise<StoredTrajectory> {
-  const { analysis, processingTimeMs } = runAnalysis(data.text, deps.metrics, 'worker');
+  const { analysis, processingTimeMs } = runAnalysis(data.text, deps.model, deps.metrics, 'worker');
   const stored = await deps.db
     .transaction()
     .execute((trx) =>

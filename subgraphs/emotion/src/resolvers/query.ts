@@ -17,7 +17,7 @@ import { analysisView, summaryView, trajectoryView } from './views';
 export const emotionQueries: QueryResolvers = {
   analyzeEmotions(_parent, args, ctx) {
     const { text } = validateInput(analyzeEmotionsArgs, args);
-    return analysisView(runAnalysis(text, ctx.metrics, 'api'));
+    return analysisView(runAnalysis(text, ctx.model, ctx.metrics, 'api'));
   },
 
   async emotionTrajectory(_parent, args, ctx) {

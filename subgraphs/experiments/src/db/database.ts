@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { ExperimentAlgorithm, ExperimentStatus } from '../domain/experiment-status';
+import type { ExperimentAlgorithm, ExperimentStatus, VariantStatus } from '../domain/experiment-status';
 
 /** Postgres schema owned by the experiments subgraph. */
 export const EXPERIMENTS_SCHEMA = 'experiments';
@@ -14,7 +14,8 @@ type Json = ColumnType<Record<string, unknown>, string, string>;
 /**
  * `experiments.experiments`: one A/B test of prompt variants for a persona. At most one
  * experiment per persona is ACTIVE (partial unique index); `winner_variant_id` must be one of
- * the experiment's own variants (composite foreign key).
+ * the experiment's own variants (composite foreign key). `significance_level`, `min_impressions`
+ * and `early_stop` are fixed at creation.
  */
 export interface ExperimentsTable {
   id: Generated<string>;
@@ -25,6 +26,12 @@ export interface ExperimentsTable {
   status: ColumnType<ExperimentStatus, ExperimentStatus | undefined, ExperimentStatus>;
   algorithm: ColumnType<ExperimentAlgorithm, ExperimentAlgorithm | undefined, ExperimentAlgorithm>;
   winner_variant_id: string | null;
+  /** Alpha of the treatment-versus-control z-tests, in (0, 1) (default 0.05; float8, read as a number). */
+  significance_level: ColumnType<number, number | undefined, number>;
+  /** Impressions (>= 1) both sides of a z-test need (default 10). */
+  min_impressions: ColumnType<number, number | undefined, number>;
+  /** Whether poor variants are paused by the early-stop rule (default false). */
+  early_stop: ColumnType<boolean, boolean | undefined, boolean>;
   /** First time the experiment became ACTIVE. */
   started_at: Timestamp | null;
   /** Time it became COMPLETED. */
@@ -37,7 +44,8 @@ export interface ExperimentsTable {
 
 /**
  * `experiments.variants`: one arm of an experiment with its Beta-Bernoulli counts
- * (0 <= successes <= impressions). Names unique per experiment; exactly one control.
+ * (0 <= successes <= impressions). Names unique per experiment; exactly one control, which is
+ * never PAUSED (check constraint).
  */
 export interface VariantsTable {
   id: Generated<string>;
@@ -48,6 +56,14 @@ export interface VariantsTable {
   dimensions: Json;
   impressions: Counter;
   successes: Counter;
+  /** ACTIVE (receives new posts) or PAUSED (default ACTIVE). */
+  status: ColumnType<VariantStatus, VariantStatus | undefined, VariantStatus>;
+  /** Share of new posts in (0, 1] under FIXED_ALLOCATION; null under THOMPSON_SAMPLING (float8). */
+  traffic_allocation: number | null;
+  /** Time the variant was paused; null while ACTIVE. */
+  paused_at: Timestamp | null;
+  /** Why it was paused (e.g. the early-stop rule with its numbers); null while ACTIVE. */
+  pause_reason: string | null;
   created_at: Generated<Date>;
 }
 

@@ -1,4 +1,4 @@
-import type { ExperimentAlgorithm, ExperimentStatus } from '../domain/experiment-status';
+import type { ExperimentAlgorithm, ExperimentStatus, VariantStatus } from '../domain/experiment-status';
 import type { ExperimentRow, VariantRow } from './database';
 
 /**
@@ -13,6 +13,12 @@ export interface Experiment {
   status: ExperimentStatus;
   algorithm: ExperimentAlgorithm;
   winnerVariantId: string | null;
+  /** Alpha of the treatment-versus-control z-tests, in (0, 1). */
+  significanceLevel: number;
+  /** Impressions (>= 1) both sides of a z-test need before it is run. */
+  minImpressions: number;
+  /** Whether poor variants are paused by the early-stop rule. */
+  earlyStop: boolean;
   startedAt: Date | null;
   endedAt: Date | null;
   /** `sub` of the caller who created it; null before authentication existed. */
@@ -33,6 +39,12 @@ export interface Variant {
   dimensions: Record<string, unknown>;
   impressions: number;
   successes: number;
+  /** ACTIVE variants receive new posts; PAUSED ones do not (the control is never PAUSED). */
+  status: VariantStatus;
+  /** Share of new posts in (0, 1] under FIXED_ALLOCATION; null under THOMPSON_SAMPLING. */
+  trafficAllocation: number | null;
+  pausedAt: Date | null;
+  pauseReason: string | null;
   createdAt: Date;
 }
 
@@ -46,6 +58,9 @@ export function toExperiment(row: ExperimentRow): Experiment {
     status: row.status,
     algorithm: row.algorithm,
     winnerVariantId: row.winner_variant_id,
+    significanceLevel: row.significance_level,
+    minImpressions: row.min_impressions,
+    earlyStop: row.early_stop,
     startedAt: row.started_at,
     endedAt: row.ended_at,
     createdBy: row.created_by,
@@ -64,6 +79,10 @@ export function toVariant(row: VariantRow): Variant {
     dimensions: row.dimensions,
     impressions: Number(row.impressions),
     successes: Number(row.successes),
+    status: row.status,
+    trafficAllocation: row.traffic_allocation,
+    pausedAt: row.paused_at,
+    pauseReason: row.pause_reason,
     createdAt: row.created_at,
   };
 }

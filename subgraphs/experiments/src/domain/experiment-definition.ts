@@ -4,6 +4,8 @@ export interface VariantDefinition {
   isControl: boolean;
   /** Prompt dimensions, e.g. `{ "hookStyle": "question", "tone": "playful", "length": "short" }`. */
   dimensions: unknown;
+  /** Share of new posts in (0, 1] under FIXED_ALLOCATION (see `checkTrafficAllocation`); absent: equal split. */
+  trafficAllocation?: number | null | undefined;
 }
 
 /** Fewest variants an experiment may have (a control and at least one challenger). */

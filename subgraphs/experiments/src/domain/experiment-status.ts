@@ -3,10 +3,23 @@ export const EXPERIMENT_STATUSES = ['DRAFT', 'ACTIVE', 'PAUSED', 'COMPLETED'] as
 /** One of {@link EXPERIMENT_STATUSES}. */
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];
 
-/** Allocation algorithms (GraphQL `ExperimentAlgorithm`). */
-export const EXPERIMENT_ALGORITHMS = ['THOMPSON_SAMPLING'] as const;
+/**
+ * Allocation algorithms (GraphQL `ExperimentAlgorithm`): `THOMPSON_SAMPLING` adapts the traffic
+ * to the evidence (see `thompsonSelect`); `FIXED_ALLOCATION` keeps the split given at creation
+ * (see `pickByAllocation`), the seed experiment manager's classic A/B test.
+ */
+export const EXPERIMENT_ALGORITHMS = ['THOMPSON_SAMPLING', 'FIXED_ALLOCATION'] as const;
 /** One of {@link EXPERIMENT_ALGORITHMS}. */
 export type ExperimentAlgorithm = (typeof EXPERIMENT_ALGORITHMS)[number];
+
+/**
+ * States of a variant (GraphQL `VariantStatus`): an ACTIVE variant receives new posts, a PAUSED
+ * one (stopped early, see `variantsToStopEarly`) does not, though engagement of its posts still
+ * counts. The control is never paused.
+ */
+export const VARIANT_STATUSES = ['ACTIVE', 'PAUSED'] as const;
+/** One of {@link VARIANT_STATUSES}. */
+export type VariantStatus = (typeof VARIANT_STATUSES)[number];
 
 /** What a status-changing mutation asks for. */
 export type StatusAction = 'start' | 'pause' | 'complete';

@@ -31,3 +31,17 @@ export async function publishExperimentUpdated(
 export function statusChangeEventId(experiment: { id: string; status: string; updatedAt: Date }): string {
   return `${experiment.id}.${experiment.status}.${experiment.updatedAt.getTime()}`;
 }
+
+/** Deterministic CloudEvent id of a variant paused by the early-stop rule (a variant is paused once): `<experiment id>.variant-paused.<variant id>`. */
+export function pausedVariantEventId(experimentId: string, variantId: string): string {
+  return `${experimentId}.variant-paused.${variantId}`;
+}
+
+/**
+ * Deterministic CloudEvent id of counts added by `recordVariantPerformance`:
+ * `<experiment id>.performance.<variant id>.<impressions>.<successes>` with the variant's totals
+ * after the addition (counts only grow, so each addition has its own totals).
+ */
+export function performanceEventId(experimentId: string, variant: { id: string; impressions: number; successes: number }): string {
+  return `${experimentId}.performance.${variant.id}.${variant.impressions}.${variant.successes}`;
+}

@@ -4,6 +4,7 @@ import type { Logger } from '../../../../lib/logger';
 import type { CloudEvent } from '../../../../lib/nats';
 import { findAssignmentByPostId, lockAssignmentByPostId, updateRecordedOutcome } from '../db/repositories/assignments';
 import { recordEvent } from '../db/repositories/events';
+import type { Variant } from '../db/model';
 import type { ExperimentsDb } from '../db/repositories/experiments';
 import { addVariantCounts } from '../db/repositories/variants';
 import { foldEngagement } from '../domain/engagement-outcome';
@@ -11,6 +12,7 @@ import { countsOutcomes } from '../domain/experiment-status';
 import type { ExperimentStatus } from '../domain/experiment-status';
 import { publishExperimentUpdated } from '../messaging/experiment-events';
 import type { ExperimentsWorkerMetrics } from '../metrics';
+import { announcePausedVariants, pausePoorVariants } from './early-stop';
 
 /** How an engagement event was handled (label of `experiments_outcome_events_total`). */
 export type EngagementOutcome = 'applied' | 'unchanged' | 'duplicate' | 'unassigned' | 'completed';
@@ -25,6 +27,8 @@ export interface EngagementResult {
   /** Amounts added to the variant (0 unless `applied`). */
   impressionsDelta: number;
   successesDelta: number;
+  /** Variants the early-stop rule paused because of this event (empty unless `applied` with `earlyStop`). */
+  paused: Variant[];
 }
 
 /**
@@ -35,10 +39,13 @@ export interface EngagementResult {
  * totals and the recorded high-water mark (see `foldEngagement`) is added to the variant's
  * impressions and successes. Replays of the same totals under a new event id add nothing, and
  * older (lower) totals are ignored. A COMPLETED experiment's counts are final: the event is
- * recorded but not counted.
+ * recorded but not counted (the experiment row is read `for share`, so an event racing with
+ * `completeExperiment` waits for it and then sees COMPLETED). When counts changed and the
+ * experiment was created with `earlyStop`, the early-stop rule runs in the same transaction
+ * (`pausePoorVariants`).
  */
 export async function applyEngagementEvent(db: ExperimentsDb, event: CloudEvent<PostEngagementData>): Promise<EngagementResult> {
-  const none = { impressionsDelta: 0, successesDelta: 0 };
+  const none = { impressionsDelta: 0, successesDelta: 0, paused: [] };
   const postId = event.data.postId;
   if (!(await findAssignmentByPostId(db, postId))) return { outcome: 'unassigned', ...none };
   return db.transaction().execute(async (trx): Promise<EngagementResult> => {
@@ -56,7 +63,8 @@ export async function applyEngagementEvent(db: ExperimentsDb, event: CloudEvent<
     if (update.impressionsDelta === 0 && update.successesDelta === 0) return { outcome: 'unchanged', experimentId, experimentStatus, ...none };
     await addVariantCounts(trx, assignment.variant_id, update.impressionsDelta, update.successesDelta);
     await updateRecordedOutcome(trx, assignment.job_id, update.recorded.impressions, update.recorded.successes);
-    return { outcome: 'applied', experimentId, experimentStatus, impressionsDelta: update.impressionsDelta, successesDelta: update.successesDelta };
+    const paused = assignment.experiment_early_stop ? await pausePoorVariants(trx, experimentId) : [];
+    return { outcome: 'applied', experimentId, experimentStatus, impressionsDelta: update.impressionsDelta, successesDelta: update.successesDelta, paused };
   });
 }
 
@@ -66,8 +74,8 @@ export interface ProcessEngagementDeps {
   js: JetStreamClient;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
-  logger: Pick<Logger, 'debug' | 'error'>;
-  metrics: Pick<ExperimentsWorkerMetrics, 'outcomeEvents' | 'outcomesApplied' | 'eventPublishFailures'>;
+  logger: Pick<Logger, 'debug' | 'info' | 'error'>;
+  metrics: Pick<ExperimentsWorkerMetrics, 'outcomeEvents' | 'outcomesApplied' | 'eventPublishFailures' | 'variantsPaused'>;
 }
 
 /**
@@ -75,7 +83,8 @@ export interface ProcessEngagementDeps {
  * `experiments_outcome_events_total{outcome}`. When counts changed (`applied`), also counts
  * `experiments_outcomes_applied_total` and publishes `experiment.updated` (CloudEvent id
  * `<experiment id>.outcome.<engagement event id>`) so that `experimentUpdated` subscribers see
- * live results; a publish failure is logged and counted, not thrown (nor retried).
+ * live results; a publish failure is logged and counted, not thrown (nor retried). Each variant
+ * the early-stop rule paused gets its own `experiment.updated` (see `announcePausedVariants`).
  *
  * @returns how the event was handled
  * @throws when Postgres fails (the event should be redelivered)
@@ -85,7 +94,7 @@ export async function processEngagementEvent(deps: ProcessEngagementDeps, event:
   deps.metrics.outcomeEvents.inc({ outcome: result.outcome });
   if (result.outcome !== 'applied' || !result.experimentId || !result.experimentStatus) return result;
   deps.metrics.outcomesApplied.inc();
-  deps.logger.debug({ postId: event.data.postId, experimentId: result.experimentId, ...result }, 'engagement applied');
+  deps.logger.debug({ postId: event.data.postId, experimentId: result.experimentId, outcome: result.outcome, impressionsDelta: result.impressionsDelta, successesDelta: result.successesDelta }, 'engagement applied');
   try {
     await publishExperimentUpdated(deps.js, deps.subjects, `${result.experimentId}.outcome.${event.id}`, {
       id: result.experimentId,
@@ -95,5 +104,6 @@ export async function processEngagementEvent(deps: ProcessEngagementDeps, event:
     deps.metrics.eventPublishFailures.inc();
     deps.logger.error({ err, experimentId: result.experimentId }, 'experiment.updated event not published');
   }
+  await announcePausedVariants(deps, { id: result.experimentId, status: result.experimentStatus }, result.paused);
   return result;
 }

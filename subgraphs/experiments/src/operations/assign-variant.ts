@@ -6,7 +6,10 @@ import type { ExperimentsDb } from '../db/repositories/experiments';
 import { findVariantsByExperimentIds } from '../db/repositories/variants';
 import { thompsonSelect } from '../domain/thompson-sampling';
 import type { BetaSampler } from '../domain/thompson-sampling';
+import { allocationPoint, pickByAllocation } from '../domain/traffic-allocation';
 import { toVariant } from '../db/model';
+import type { Variant } from '../db/model';
+import type { ExperimentAlgorithm } from '../domain/experiment-status';
 
 /** How an assign-variant request was answered (label of `experiments_assignments_total`). */
 export type AssignmentOutcome = 'assigned' | 'existing' | 'no_experiment';
@@ -27,13 +30,37 @@ function toReply(row: AssignedVariantRow): AssignVariantReply {
 }
 
 /**
+ * Chooses among the ACTIVE variants of an experiment (PAUSED ones get no new posts; the control
+ * is never paused, so at least it is left): under THOMPSON_SAMPLING by a posterior draw per
+ * variant, under FIXED_ALLOCATION by the stable hash of (experiment, post) into the variants'
+ * traffic allocations (a paused variant's share goes to the others in proportion).
+ *
+ * @returns the chosen variant; undefined when no variant is ACTIVE
+ */
+export function chooseVariant(
+  experiment: { id: string; algorithm: ExperimentAlgorithm },
+  variants: readonly Variant[],
+  postId: string,
+  sample: BetaSampler,
+): Variant | undefined {
+  const active = variants.filter((v) => v.status === 'ACTIVE');
+  if (active.length === 0) return undefined;
+  const index =
+    experiment.algorithm === 'FIXED_ALLOCATION'
+      ? pickByAllocation(allocationPoint(experiment.id, postId), active.map((v) => v.trafficAllocation ?? 0))
+      : thompsonSelect(active, sample);
+  return active[index];
+}
+
+/**
  * Picks the variant a generation job writes with, idempotently by job id:
  * 1. a job that already has an assignment gets the same variant again (a retried job keeps it);
  * 2. otherwise the experiment is `experimentId` when given, else the persona's ACTIVE one; it
  *    must be ACTIVE and belong to the request's persona, or the reply is `{ variant: null }`;
- * 3. a variant is chosen by Thompson sampling over the current counts and the assignment is
- *    inserted (`on conflict do nothing`), then read back, so two concurrent deliveries of the
- *    same job agree on one variant.
+ * 3. a variant is chosen among the ACTIVE ones ({@link chooseVariant}: Thompson sampling over the
+ *    current counts, or the fixed split by stable hash) and the assignment is inserted
+ *    (`on conflict do nothing`), then read back, so two concurrent deliveries of the same job
+ *    agree on one variant.
  *
  * @param sample Beta sampler (random in production, seeded in tests)
  * @throws {PostAlreadyAssignedError} when the post id already belongs to another job's assignment
@@ -49,7 +76,7 @@ export async function assignVariant(db: ExperimentsDb, request: AssignVariantReq
     return { outcome: 'no_experiment', reply: { variant: null } };
   }
   const variants = (await findVariantsByExperimentIds(db, [experiment.id])).map(toVariant);
-  const chosen = variants[thompsonSelect(variants, sample)];
+  const chosen = chooseVariant(experiment, variants, request.postId, sample);
   if (!chosen) return { outcome: 'no_experiment', reply: { variant: null } };
 
   const inserted = await insertAssignment(db, {

@@ -2,13 +2,16 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Subjects } from '../../../../lib/events';
 import { ConflictError, NotFoundError, ValidationError } from '../../../../lib/errors';
 import type { Logger } from '../../../../lib/logger';
-import { toExperiment } from '../db/model';
+import { toExperiment, toVariant } from '../db/model';
 import type { Experiment } from '../db/model';
 import { ActiveExperimentExistsError, findActiveExperiment, lockExperiment, updateExperimentStatus } from '../db/repositories/experiments';
 import type { ExperimentsDb } from '../db/repositories/experiments';
-import { findVariantsByIds } from '../db/repositories/variants';
+import { findVariantsByExperimentIds, findVariantsByIds } from '../db/repositories/variants';
+import type { ExperimentRow } from '../db/database';
 import { allowedFrom, nextStatus } from '../domain/experiment-status';
 import type { StatusAction } from '../domain/experiment-status';
+import { compareWithControl } from '../domain/significance';
+import { chooseWinner } from '../domain/winner-selection';
 import { publishExperimentUpdated, statusChangeEventId } from '../messaging/experiment-events';
 import type { ExperimentsMetrics } from '../metrics';
 
@@ -30,7 +33,10 @@ export interface StatusChangeRequest {
   id: string;
   /** `start` (DRAFT | PAUSED -> ACTIVE), `pause` (ACTIVE -> PAUSED) or `complete` (ACTIVE | PAUSED -> COMPLETED). */
   action: StatusAction;
-  /** Winner recorded by `complete` (one of the experiment's variants); ignored by other actions. */
+  /**
+   * Winner recorded by `complete` (one of the experiment's variants); absent or null: chosen by
+   * the seed's rule (`chooseWinner`). Ignored by other actions.
+   */
   winnerVariantId?: string | null;
 }
 
@@ -39,6 +45,10 @@ export interface StatusChangeRequest {
  * `experiments_status_changes_total`, then publishes `experiment.updated` (CloudEvent id
  * `<id>.<status>.<updated at ms>`). A publish failure is logged and counted, not thrown: the
  * change is committed (an outbox table would make the event as durable as the row).
+ *
+ * `complete` without a winner picks one from the final counts, read under the experiment's
+ * lock: the best treatment significantly better than the control at the experiment's
+ * `significanceLevel` (two-proportion z-test, `compareWithControl`), else the control.
  *
  * @returns the experiment after the change
  * @throws {NotFoundError} unknown experiment
@@ -73,7 +83,7 @@ export async function changeExperimentStatus(deps: ChangeExperimentStatusDeps, r
         status,
         markStarted: status === 'ACTIVE',
         markEnded: status === 'COMPLETED',
-        ...(status === 'COMPLETED' ? { winnerVariantId: winnerVariantId ?? null } : {}),
+        ...(status === 'COMPLETED' ? { winnerVariantId: winnerVariantId ?? (await automaticWinner(trx, current)) } : {}),
       });
     } catch (err) {
       if (err instanceof ActiveExperimentExistsError) {
@@ -91,4 +101,11 @@ export async function changeExperimentStatus(deps: ChangeExperimentStatusDeps, r
     deps.logger.error({ err, experimentId: id }, 'experiment.updated event not published');
   }
   return experiment;
+}
+
+/** Winner of an experiment being completed without one: `chooseWinner` over its current counts (null without variants). */
+async function automaticWinner(trx: ExperimentsDb, experiment: ExperimentRow): Promise<string | null> {
+  const variants = (await findVariantsByExperimentIds(trx, [experiment.id])).map(toVariant);
+  const comparisons = compareWithControl(variants, { significanceLevel: experiment.significance_level, minImpressions: experiment.min_impressions });
+  return chooseWinner(comparisons)?.id ?? null;
 }

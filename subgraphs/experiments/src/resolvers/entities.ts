@@ -1,5 +1,6 @@
 import { credibleInterval, successRate } from '../domain/beta-posterior';
 import { summariseResults } from '../domain/experiment-results';
+import { compareWithControl } from '../domain/significance';
 import { isUuid } from './inputs';
 import type { ExperimentResolvers, PostResolvers, VariantResolvers } from './types.generated';
 
@@ -12,16 +13,19 @@ export const Experiment: ExperimentResolvers = {
   variants(experiment, _, ctx) {
     return ctx.loaders.variantsByExperimentId.load(experiment.id);
   },
-  /** Totals and the leader (highest probability of being best). */
+  /** Totals, the leader (highest probability of being best), and each treatment's z-test against the control. */
   async results(experiment, _, ctx) {
     const [variants, probabilities] = await Promise.all([
       ctx.loaders.variantsByExperimentId.load(experiment.id),
       ctx.loaders.probabilityBestByExperimentId.load(experiment.id),
     ]);
-    return summariseResults(
-      variants,
-      variants.map((v) => probabilities.get(v.id) ?? 0),
-    );
+    return {
+      ...summariseResults(
+        variants,
+        variants.map((v) => probabilities.get(v.id) ?? 0),
+      ),
+      ...compareWithControl(variants, { significanceLevel: experiment.significanceLevel, minImpressions: experiment.minImpressions }),
+    };
   },
   winner(experiment, _, ctx) {
     return experiment.winnerVariantId ? ctx.loaders.variantById.load(experiment.winnerVariantId) : null;

@@ -4,7 +4,8 @@ import type { Experiment } from '../db/model';
 import type { StatusAction } from '../domain/experiment-status';
 import { changeExperimentStatus } from '../operations/change-experiment-status';
 import { createExperiment } from '../operations/create-experiment';
-import { completeArgs, createExperimentArgs, idArgs } from './inputs';
+import { recordVariantPerformance } from '../operations/record-variant-performance';
+import { completeArgs, createExperimentArgs, idArgs, recordPerformanceArgs } from './inputs';
 import type { MutationResolvers } from './types.generated';
 
 /** Runs `changeExperimentStatus` and refreshes the request's cached experiment. */
@@ -21,7 +22,8 @@ export const experimentMutations: MutationResolvers = {
    *
    * @throws {ValidationError} on invalid input (empty names, malformed persona id, fewer than
    *   2 or more than 20 variants, not exactly one control, duplicate names, dimensions that are
-   *   not a JSON object); nothing is written then
+   *   not a JSON object, significanceLevel outside (0, 1), minImpressions below 1, traffic
+   *   allocations not summing to 1 or given without FIXED_ALLOCATION); nothing is written then
    */
   async createExperiment(_, args, ctx) {
     const { input } = validateInput(createExperimentArgs, args);
@@ -30,6 +32,10 @@ export const experimentMutations: MutationResolvers = {
       description: input.description,
       personaId: input.personaId,
       createdBy: ctx.caller.sub,
+      algorithm: input.algorithm,
+      significanceLevel: input.significanceLevel,
+      minImpressions: input.minImpressions,
+      earlyStop: input.earlyStop,
       variants: input.variants,
     });
     ctx.loaders.experimentById.prime(experiment.id, experiment);
@@ -48,9 +54,27 @@ export const experimentMutations: MutationResolvers = {
     return changeStatus(ctx, id, 'pause');
   },
 
-  /** ACTIVE | PAUSED -> COMPLETED with an optional winner. @throws {NotFoundError} {ConflictError} {ValidationError} (see `changeExperimentStatus`) */
+  /**
+   * ACTIVE | PAUSED -> COMPLETED with the given winner, else the best significant treatment, else
+   * the control. @throws {NotFoundError} {ConflictError} {ValidationError} (see `changeExperimentStatus`)
+   */
   async completeExperiment(_, args, ctx) {
     const { id, winnerVariantId } = validateInput(completeArgs, args);
     return changeStatus(ctx, id, 'complete', winnerVariantId ?? null);
+  },
+
+  /**
+   * Adds impressions and successes to a variant in bulk (imports, back-fills).
+   *
+   * @throws {ValidationError} malformed id, negative counts, successes above impressions
+   * @throws {NotFoundError} {ConflictError} (see `recordVariantPerformance`)
+   */
+  async recordVariantPerformance(_, args, ctx) {
+    const record = validateInput(recordPerformanceArgs, args);
+    const variant = await recordVariantPerformance(ctx, record);
+    ctx.loaders.variantById.clear(variant.id).prime(variant.id, variant);
+    ctx.loaders.variantsByExperimentId.clear(variant.experimentId);
+    ctx.loaders.probabilityBestByExperimentId.clear(variant.experimentId);
+    return variant;
   },
 };

@@ -37,10 +37,19 @@ export type ExperimentStatus =
   /** Finished; counts are final. */
   | 'COMPLETED';
 
-/** How posts are allocated to variants. */
+/** How posts are allocated to variants (PAUSED variants get no new posts under either). */
 export type ExperimentAlgorithm =
-  /** Thompson sampling over Beta(successes + 1, failures + 1) posteriors (Thompson 1933; Chapelle & Li 2011). */
-  | 'THOMPSON_SAMPLING';
+  /** Thompson sampling over Beta(successes + 1, failures + 1) posteriors (Thompson 1933; Chapelle & Li 2011): traffic follows the evidence (`probabilityBest`). */
+  | 'THOMPSON_SAMPLING'
+  /** Fixed split: a post goes to the variant whose share of [0, 1) (`trafficAllocation`) holds a stable hash (SHA-256) of its experiment and post ids; the classic A/B test. */
+  | 'FIXED_ALLOCATION';
+
+/** Whether a variant receives new posts. */
+export type VariantStatus =
+  /** Receives new posts. */
+  | 'ACTIVE'
+  /** Receives no new posts (stopped early); engagement of its posts still counts. The control is never paused. */
+  | 'PAUSED';
 
 /** An A/B test of prompt variants for one persona. */
 export type Experiment = {
@@ -54,11 +63,17 @@ export type Experiment = {
   personaId: Scalars['ID']['output'];
   status: ExperimentStatus;
   algorithm: ExperimentAlgorithm;
+  /** Alpha of the treatment-versus-control z-tests, in (0, 1); set at creation (default 0.05). */
+  significanceLevel: Scalars['Float']['output'];
+  /** Impressions both the control and a treatment need before they are tested (count, >= 1; default 10). */
+  minImpressions: Scalars['Int']['output'];
+  /** Whether a treatment with at least 10 impressions and a success rate under half the control's (itself at 10 impressions or more) is paused. */
+  earlyStop: Scalars['Boolean']['output'];
   /** The variants, control first. */
   variants: Array<Variant>;
   /** Totals and the current leader. */
   results?: Maybe<ExperimentResults>;
-  /** Variant chosen when the experiment was completed; null before, or when none was chosen. */
+  /** Variant chosen when the experiment was completed (given, or the best significant treatment, else the control); null before. */
   winner?: Maybe<Variant>;
   /** First time the experiment became ACTIVE; null while DRAFT. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -82,6 +97,25 @@ export type ExperimentResults = {
   leader?: Maybe<Variant>;
   /** Probability (0..1) that the leader is the best variant; null with no leader. */
   leaderProbabilityBest?: Maybe<Scalars['Float']['output']>;
+  /** The control (baseline) variant. */
+  control?: Maybe<Variant>;
+  /** Each treatment tested against the control (two-tailed two-proportion z-test at the experiment's `significanceLevel`), in variant order. */
+  comparisons: Array<VariantComparison>;
+};
+
+/** A treatment against the control: two-tailed two-proportion z-test with a pooled proportion (the seed experiment manager's test). */
+export type VariantComparison = {
+  __typename?: 'VariantComparison';
+  /** The treatment. */
+  variant: Variant;
+  /** z = (treatment rate - control rate) / pooled standard error; positive when the treatment does better. Null when either side has fewer than `minImpressions` impressions or the standard error is 0 (no successes, or only successes, on both sides). */
+  zScore?: Maybe<Scalars['Float']['output']>;
+  /** Two-tailed p-value 2(1 - Phi(|z|)), 0..1; null when `zScore` is. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** True when `pValue` < the experiment's `significanceLevel` (in either direction); false when not tested. */
+  significant: Scalars['Boolean']['output'];
+  /** Relative lift (treatment rate - control rate) / control rate x 100, in percent (e.g. 50 for 8% -> 12%); null when the control's rate is 0. */
+  improvementPercent?: Maybe<Scalars['Float']['output']>;
 };
 
 /** One arm of an experiment: a combination of prompt dimensions with its engagement counts. */
@@ -92,6 +126,14 @@ export type Variant = {
   name: Scalars['String']['output'];
   /** True for the experiment's single control (baseline) variant. */
   isControl: Scalars['Boolean']['output'];
+  /** ACTIVE, or PAUSED by the early-stop rule. */
+  status: VariantStatus;
+  /** Share of new posts (0..1) under FIXED_ALLOCATION, as created (paused variants' shares go to the others in proportion); null under THOMPSON_SAMPLING. */
+  trafficAllocation?: Maybe<Scalars['Float']['output']>;
+  /** Time the variant was paused; null while ACTIVE. */
+  pausedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the variant was paused, e.g. "early stop: success rate 2.0% after 50 impressions is under half the control's 8.0%"; null while ACTIVE. */
+  pauseReason?: Maybe<Scalars['String']['output']>;
   /** Prompt dimensions (a JSON object), e.g. { "hookStyle": "question", "tone": "playful", "length": "short" }. */
   dimensions: Scalars['JSON']['output'];
   /** Impressions of the posts assigned to this variant (count). */
@@ -133,6 +175,8 @@ export type VariantInput = {
   isControl: Scalars['Boolean']['input'];
   /** A JSON object of prompt dimensions, e.g. { "hookStyle": "question", "tone": "playful" }. */
   dimensions: Scalars['JSON']['input'];
+  /** FIXED_ALLOCATION only: share of new posts in (0, 1]; give it for every variant (summing to 1 within 1e-6) or for none (equal split). */
+  trafficAllocation?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** A new experiment (created as DRAFT). */
@@ -144,6 +188,12 @@ export type CreateExperimentInput = {
   personaId: Scalars['ID']['input'];
   /** THOMPSON_SAMPLING by default. */
   algorithm?: InputMaybe<ExperimentAlgorithm>;
+  /** Alpha of the z-tests against the control, 0 < x < 1 (default 0.05). */
+  significanceLevel?: InputMaybe<Scalars['Float']['input']>;
+  /** Impressions both sides of a z-test need, >= 1 (default 10). */
+  minImpressions?: InputMaybe<Scalars['Int']['input']>;
+  /** Pause treatments doing under half as well as the control (default false). */
+  earlyStop?: InputMaybe<Scalars['Boolean']['input']>;
   /** 2..20 variants, exactly one control. */
   variants: Array<VariantInput>;
 };
@@ -177,8 +227,10 @@ export type Mutation = {
   startExperiment: Experiment;
   /** ACTIVE -> PAUSED. CONFLICT from another status. */
   pauseExperiment: Experiment;
-  /** ACTIVE or PAUSED -> COMPLETED, optionally recording the winner (one of its variants). CONFLICT from another status. */
+  /** ACTIVE or PAUSED -> COMPLETED with `winnerVariantId` (one of its variants) as the winner; without it, the treatment with the best rate among those significantly better than the control, else the control. CONFLICT from another status. */
   completeExperiment: Experiment;
+  /** Adds counts to a variant in bulk (imports, back-fills): `impressions` >= 0 and 0 <= `successes` <= `impressions` (the amounts added), else BAD_USER_INPUT. NOT_FOUND for an unknown variant; CONFLICT when its experiment is COMPLETED (counts are final). */
+  recordVariantPerformance: Variant;
 };
 
 
@@ -204,6 +256,14 @@ export type MutationPauseExperimentArgs = {
 export type MutationCompleteExperimentArgs = {
   id: Scalars['ID']['input'];
   winnerVariantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Experiment writes need the `experiments:write` scope (or `admin`). */
+export type MutationRecordVariantPerformanceArgs = {
+  variantId: Scalars['ID']['input'];
+  impressions: Scalars['Int']['input'];
+  successes: Scalars['Int']['input'];
 };
 
 export type Subscription = {
@@ -329,10 +389,12 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   ExperimentStatus: ExperimentStatus;
   ExperimentAlgorithm: ExperimentAlgorithm;
+  VariantStatus: VariantStatus;
   Experiment: ResolverTypeWrapper<ExperimentModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  ExperimentResults: ResolverTypeWrapper<Omit<ExperimentResults, 'leader'> & { leader?: Maybe<ResolversTypes['Variant']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ExperimentResults: ResolverTypeWrapper<Omit<ExperimentResults, 'leader' | 'control' | 'comparisons'> & { leader?: Maybe<ResolversTypes['Variant']>, control?: Maybe<ResolversTypes['Variant']>, comparisons: Array<ResolversTypes['VariantComparison']> }>;
+  VariantComparison: ResolverTypeWrapper<Omit<VariantComparison, 'variant'> & { variant: ResolversTypes['Variant'] }>;
   Variant: ResolverTypeWrapper<VariantModel>;
   CredibleInterval: ResolverTypeWrapper<CredibleIntervalModel>;
   Post: ResolverTypeWrapper<Omit<Post, 'variant'> & { variant?: Maybe<ResolversTypes['Variant']> }>;
@@ -358,8 +420,9 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   Experiment: ExperimentModel;
   ID: Scalars['ID']['output'];
-  ExperimentResults: Omit<ExperimentResults, 'leader'> & { leader?: Maybe<ResolversParentTypes['Variant']> };
   Float: Scalars['Float']['output'];
+  ExperimentResults: Omit<ExperimentResults, 'leader' | 'control' | 'comparisons'> & { leader?: Maybe<ResolversParentTypes['Variant']>, control?: Maybe<ResolversParentTypes['Variant']>, comparisons: Array<ResolversParentTypes['VariantComparison']> };
+  VariantComparison: Omit<VariantComparison, 'variant'> & { variant: ResolversParentTypes['Variant'] };
   Variant: VariantModel;
   CredibleInterval: CredibleIntervalModel;
   Post: Omit<Post, 'variant'> & { variant?: Maybe<ResolversParentTypes['Variant']> } | FederationReferenceTypes['Post'];
@@ -499,6 +562,9 @@ export type ExperimentResolvers<ContextType = ExperimentsContext, ParentType ext
   personaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExperimentStatus'], ParentType, ContextType>;
   algorithm?: Resolver<ResolversTypes['ExperimentAlgorithm'], ParentType, ContextType>;
+  significanceLevel?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minImpressions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  earlyStop?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   variants?: Resolver<Array<ResolversTypes['Variant']>, ParentType, ContextType>;
   results?: Resolver<Maybe<ResolversTypes['ExperimentResults']>, ParentType, ContextType>;
   winner?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
@@ -514,6 +580,16 @@ export type ExperimentResultsResolvers<ContextType = ExperimentsContext, ParentT
   successRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   leader?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
   leaderProbabilityBest?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  control?: Resolver<Maybe<ResolversTypes['Variant']>, ParentType, ContextType>;
+  comparisons?: Resolver<Array<ResolversTypes['VariantComparison']>, ParentType, ContextType>;
+};
+
+export type VariantComparisonResolvers<ContextType = ExperimentsContext, ParentType extends ResolversParentTypes['VariantComparison'] = ResolversParentTypes['VariantComparison']> = {
+  variant?: Resolver<ResolversTypes['Variant'], ParentType, ContextType>;
+  zScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  significant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  improvementPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type VariantResolvers<ContextType = ExperimentsContext, ParentType extends ResolversParentTypes['Variant'] = ResolversParentTypes['Variant'], FederationReferenceType extends FederationReferenceTypes['Variant'] = FederationReferenceTypes['Variant']> = {
@@ -521,6 +597,10 @@ export type VariantResolvers<ContextType = ExperimentsContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   isControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VariantStatus'], ParentType, ContextType>;
+  trafficAllocation?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pausedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pauseReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dimensions?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   impressions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   successes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -553,6 +633,7 @@ export type MutationResolvers<ContextType = ExperimentsContext, ParentType exten
   startExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationStartExperimentArgs, 'id'>>;
   pauseExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationPauseExperimentArgs, 'id'>>;
   completeExperiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType, RequireFields<MutationCompleteExperimentArgs, 'id'>>;
+  recordVariantPerformance?: Resolver<ResolversTypes['Variant'], ParentType, ContextType, RequireFields<MutationRecordVariantPerformanceArgs, 'variantId' | 'impressions' | 'successes'>>;
 };
 
 export type SubscriptionResolvers<ContextType = ExperimentsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -584,6 +665,7 @@ export type Resolvers<ContextType = ExperimentsContext> = {
   JSON?: GraphQLScalarType;
   Experiment?: ExperimentResolvers<ContextType>;
   ExperimentResults?: ExperimentResultsResolvers<ContextType>;
+  VariantComparison?: VariantComparisonResolvers<ContextType>;
   Variant?: VariantResolvers<ContextType>;
   CredibleInterval?: CredibleIntervalResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;

@@ -49,3 +49,9 @@ export async function findPersonaByName(db: Kysely<ContentDatabase>, name: strin
   const row = await db.withSchema(CONTENT_SCHEMA).selectFrom('personas').selectAll().where('name', '=', name).executeTakeFirst();
   return row ?? null;
 }
+
+/** Ids of every persona (what a search over every persona's Qdrant collection visits). */
+export async function listPersonaIds(db: Kysely<ContentDatabase>): Promise<string[]> {
+  const rows = await db.withSchema(CONTENT_SCHEMA).selectFrom('personas').select('id').orderBy('created_at').orderBy('id').execute();
+  return rows.map((row) => row.id);
+}

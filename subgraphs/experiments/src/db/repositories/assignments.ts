@@ -63,19 +63,24 @@ export async function findAssignmentByPostId(db: ExperimentsDb, postId: string):
   return db.withSchema(EXPERIMENTS_SCHEMA).selectFrom('variant_assignments').selectAll().where('post_id', '=', postId).executeTakeFirst();
 }
 
-/** The assignment of a post with its row locked (`for update`) and its experiment's status. */
+/**
+ * The assignment of a post with its row locked (`for update`), its experiment's status and
+ * early-stop setting; the experiment row is locked `for share`, so a concurrent status change
+ * (`for update`) is waited for and its new status read.
+ */
 export async function lockAssignmentByPostId(
   trx: ExperimentsDb,
   postId: string,
-): Promise<(AssignmentRow & { experiment_status: ExperimentStatus }) | undefined> {
+): Promise<(AssignmentRow & { experiment_status: ExperimentStatus; experiment_early_stop: boolean }) | undefined> {
   return trx
     .withSchema(EXPERIMENTS_SCHEMA)
     .selectFrom('variant_assignments as a')
     .innerJoin('experiments as e', 'e.id', 'a.experiment_id')
     .selectAll('a')
-    .select('e.status as experiment_status')
+    .select(['e.status as experiment_status', 'e.early_stop as experiment_early_stop'])
     .where('a.post_id', '=', postId)
     .forUpdate('a')
+    .forShare('e')
     .executeTakeFirst();
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { ExperimentStatus } from '../../domain/experiment-status';
+import type { ExperimentAlgorithm, ExperimentStatus } from '../../domain/experiment-status';
 import { EXPERIMENTS_SCHEMA } from '../database';
 import type { ExperimentRow, ExperimentsDatabase, VariantRow } from '../database';
 
@@ -19,7 +19,14 @@ export interface NewExperiment {
   personaId: string;
   /** `sub` of the caller. */
   createdBy: string;
-  variants: Array<{ name: string; isControl: boolean; dimensions: Record<string, unknown> }>;
+  algorithm: ExperimentAlgorithm;
+  /** Alpha in (0, 1). */
+  significanceLevel: number;
+  /** Integer >= 1. */
+  minImpressions: number;
+  earlyStop: boolean;
+  /** `trafficAllocation` in (0, 1] under FIXED_ALLOCATION, null under THOMPSON_SAMPLING. */
+  variants: Array<{ name: string; isControl: boolean; dimensions: Record<string, unknown>; trafficAllocation: number | null }>;
 }
 
 /** Filter of {@link listExperiments}; absent fields do not filter. */
@@ -57,7 +64,16 @@ export async function insertExperimentWithVariants(
     const experiment = await trx
       .withSchema(EXPERIMENTS_SCHEMA)
       .insertInto('experiments')
-      .values({ name: input.name, description: input.description, persona_id: input.personaId, created_by: input.createdBy })
+      .values({
+        name: input.name,
+        description: input.description,
+        persona_id: input.personaId,
+        created_by: input.createdBy,
+        algorithm: input.algorithm,
+        significance_level: input.significanceLevel,
+        min_impressions: input.minImpressions,
+        early_stop: input.earlyStop,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const variants = await trx
@@ -69,6 +85,7 @@ export async function insertExperimentWithVariants(
           name: v.name,
           is_control: v.isControl,
           dimensions: JSON.stringify(v.dimensions),
+          traffic_allocation: v.trafficAllocation,
         })),
       )
       .returningAll()

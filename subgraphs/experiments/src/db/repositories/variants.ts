@@ -23,14 +23,38 @@ export async function findVariantsByExperimentIds(db: ExperimentsDb, experimentI
     .execute();
 }
 
-/** Adds non-negative deltas to a variant's impressions and successes (atomic `x = x + d`). */
-export async function addVariantCounts(db: ExperimentsDb, id: string, impressions: number, successes: number): Promise<void> {
-  await db
+/**
+ * Adds non-negative deltas to a variant's impressions and successes (atomic `x = x + d`, so
+ * concurrent additions never lose one another).
+ *
+ * @returns the variant after the addition; undefined when it does not exist
+ */
+export async function addVariantCounts(db: ExperimentsDb, id: string, impressions: number, successes: number): Promise<VariantRow | undefined> {
+  return db
     .withSchema(EXPERIMENTS_SCHEMA)
     .updateTable('variants')
     .set({ impressions: sql<string>`impressions + ${impressions}`, successes: sql<string>`successes + ${successes}` })
     .where('id', '=', id)
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Pauses an ACTIVE treatment (never the control) with a reason, once: the update only matches
+ * while the variant is ACTIVE, so of concurrent callers exactly one gets the row back.
+ *
+ * @returns the paused variant; undefined when it was already PAUSED, is the control, or does not exist
+ */
+export async function pauseVariant(db: ExperimentsDb, id: string, reason: string): Promise<VariantRow | undefined> {
+  return db
+    .withSchema(EXPERIMENTS_SCHEMA)
+    .updateTable('variants')
+    .set({ status: 'PAUSED', paused_at: sql<Date>`date_trunc('milliseconds', now())`, pause_reason: reason })
+    .where('id', '=', id)
+    .where('status', '=', 'ACTIVE')
+    .where('is_control', '=', false)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Counts of one variant of an ACTIVE experiment. */

@@ -1,0 +1,61 @@
+import type { GenerationBrief } from './prompt';
+import { rankNeighbours, similarityScore } from './similarity';
+import type { Neighbour } from './similarity';
+
+/** `GenerationJob.errorCode` of a job whose every text duplicated an earlier post of its persona. */
+export const DUPLICATE_CONTENT = 'DUPLICATE_CONTENT';
+/** `GenerationJob.errorCode` of a job whose last delivery failed (the message is in `error`). */
+export const GENERATION_FAILED = 'GENERATION_FAILED';
+
+/** How the generation job treats near-duplicates (`DEDUP_THRESHOLD`, `DEDUP_MAX_ATTEMPTS`). */
+export interface DedupPolicy {
+  /** Cosine (0..1) from which a text duplicates an earlier post of the same persona. */
+  threshold: number;
+  /** Texts written per job at most, the first included (1 = no rewrite). */
+  maxAttempts: number;
+}
+
+/**
+ * The earlier post a new text duplicates: the most similar neighbour whose
+ * {@link similarityScore} is at least `threshold` (the newest among equals), or null.
+ *
+ * The seed had no dedup threshold (seed-reference §2.5: a zero-vector placeholder, never
+ * searched); 0.90 follows its recommendation of "cosine ≥ 0.9 per persona".
+ */
+export function nearestDuplicate<T extends Neighbour>(neighbours: readonly T[], threshold: number): T | null {
+  const [best] = rankNeighbours(neighbours, 1);
+  return best && similarityScore(best.score) >= threshold ? best : null;
+}
+
+/**
+ * The brief of attempt `attempt` (1-based) of a job: the brief itself first, then with
+ * `variation` = attempt − 1, which the writers turn into another text: the offline writer moves
+ * every pick (hook style unless the variant fixes it, hook, opener, middle sentences, closer),
+ * the language model is told to take another angle and hook style (`buildPrompts`).
+ * Deterministic, so a redelivered job writes the same texts again.
+ */
+export function varyBrief(brief: GenerationBrief, attempt: number): GenerationBrief {
+  const variation = Math.max(0, Math.floor(attempt) - 1);
+  if (variation === 0) return brief;
+  return { ...brief, variation };
+}
+
+/** Every text a job wrote duplicated an earlier post of its persona (a permanent outcome). */
+export class DuplicateContentError extends Error {
+  override readonly name = 'DuplicateContentError';
+  /** `GenerationJob.errorCode`. */
+  readonly code = DUPLICATE_CONTENT;
+
+  /**
+   * @param duplicateOf id of the earlier post the last text duplicated
+   * @param score its similarity (0..1)
+   * @param attempts texts written
+   */
+  constructor(
+    readonly duplicateOf: string,
+    readonly score: number,
+    readonly attempts: number,
+  ) {
+    super(`Every text (${attempts}) duplicated an earlier post of the persona; the last was ${similarityScore(score).toFixed(3)} similar to post ${duplicateOf}`);
+  }
+}

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { ContentDatabase, GenerationJobRow, NewPost } from '../db/database';
+import { insertEmbeddingOnce, lockPersonaPosts } from '../db/repositories/embeddings';
+import { updateJobIfStatus } from '../db/repositories/jobs';
+import { insertPostOnce } from '../db/repositories/posts';
+import { nearestDuplicate } from '../domain/dedup';
+import type { Neighbour } from '../domain/similarity';
+import type { Embedder } from '../providers/embedder';
+import type { VectorIndex } from '../providers/vector-index';
+
+/** What {@link storeUnlessDuplicate} needs. */
+export interface StoreDeps {
+  db: Kysely<ContentDatabase>;
+  embedder: Pick<Embedder, 'provider' | 'model'>;
+  vectorIndex: VectorIndex;
+  /** `DEDUP_THRESHOLD`, 0..1. */
+  threshold: number;
+}
+
+/** A finished text of a job, ready to be stored. */
+export interface GeneratedPost {
+  post: NewPost & { id: string; persona_id: string };
+  /** The post's full text (hook, blank line, body), stored on the job. */
+  text: string;
+  /** Unit embedding of `text`. */
+  vector: number[];
+}
+
+/** What became of the text. */
+export type StoreOutcome =
+  | { kind: 'stored'; job: GenerationJobRow }
+  | { kind: 'duplicate'; of: Neighbour }
+  | { kind: 'cancelled' };
+
+/** Thrown inside the storing transaction when the job was cancelled meanwhile (rolls it back). */
+class JobCancelledError extends Error {}
+
+/**
+ * Stores a job's post unless it duplicates an earlier post of the persona, race-free: in one
+ * transaction that holds the persona's dedup lock, the nearest earlier post is searched (with
+ * the transaction, so the exact index sees every committed post) and, when none is at least
+ * `threshold` similar, the post, its embedding and the job's COMPLETED are written. Two jobs of
+ * one persona therefore check and store one after the other, and never store two near-identical
+ * posts even when they run at the same time.
+ *
+ * The embedding row is written here, in the post's transaction; copying it to an external index
+ * is the caller's, after the commit.
+ */
+export async function storeUnlessDuplicate(deps: StoreDeps, jobId: string, generated: GeneratedPost): Promise<StoreOutcome> {
+  const { post } = generated;
+  try {
+    return await deps.db.transaction().execute(async (trx): Promise<StoreOutcome> => {
+      await lockPersonaPosts(trx, post.persona_id);
+      const neighbours = await deps.vectorIndex.search(trx, {
+        vector: generated.vector,
+        model: deps.embedder.model,
+        personaId: post.persona_id,
+        excludePostId: post.id,
+        limit: 1,
+      });
+      const duplicate = nearestDuplicate(neighbours, deps.threshold);
+      if (duplicate) return { kind: 'duplicate', of: duplicate };
+      await insertPostOnce(trx, post);
+      await insertEmbeddingOnce(trx, {
+        post_id: post.id,
+        persona_id: post.persona_id,
+        provider: deps.embedder.provider,
+        model: deps.embedder.model,
+        embedding: generated.vector,
+      });
+      const row = await updateJobIfStatus(trx, jobId, ['PROCESSING'], { status: 'COMPLETED', stage: 'DONE', text: generated.text, completed_at: new Date() });
+      if (!row) throw new JobCancelledError();
+      return { kind: 'stored', job: row };
+    });
+  } catch (err) {
+    if (err instanceof JobCancelledError) return { kind: 'cancelled' };
+    throw err;
+  }
+}
