@@ -33,13 +33,23 @@ async function main(): Promise<void> {
     { input: { personaId: persona.id, topic } },
   );
   const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${token}` } });
-  const query = `subscription Watch($id: ID!) { generationJobUpdated(id: $id) { type status delta text job { post { emotionTrajectory { trajectoryType } variant { name } } } } }`;
-  type Event = { type: string; status: string; delta: string | null; text: string | null; job: { post: { emotionTrajectory: { trajectoryType: string } | null; variant: { name: string } | null } | null } };
+  const query = `subscription Watch($id: ID!) { generationJobUpdated(id: $id) { type status delta text job { error errorCode post { emotionTrajectory { trajectoryType } variant { name } } } } }`;
+  type Event = {
+    type: string;
+    status: string;
+    delta: string | null;
+    text: string | null;
+    job: { error: string | null; errorCode: string | null; post: { emotionTrajectory: { trajectoryType: string } | null; variant: { name: string } | null } | null };
+  };
   for await (const result of client.iterate<{ generationJobUpdated: Event }>({ query, variables: { id: generatePost.id } })) {
     const event = result.data?.generationJobUpdated;
     if (!event) throw new Error(JSON.stringify(result.errors));
     if (event.type === 'TOKEN_DELTA') process.stdout.write(event.delta ?? '');
     else process.stdout.write(`\n[${event.type}] ${event.status}\n${event.type === 'SNAPSHOT' ? (event.text ?? '') : ''}`);
+    if (event.status === 'FAILED') {
+      process.stdout.write(`${event.job.errorCode ?? 'FAILED'}: ${event.job.error ?? 'no detail'}\n`);
+      if (event.job.errorCode === 'DUPLICATE_CONTENT') process.stdout.write('The persona already has posts like every text written for this topic: try another topic (npm run demo -- "<topic>").\n');
+    }
     if (event.type === 'EMOTION_TRAJECTORY_STORED') {
       process.stdout.write(`trajectory: ${event.job.post?.emotionTrajectory?.trajectoryType}, variant: ${event.job.post?.variant?.name ?? 'none'}\n`);
     }
