@@ -1,4 +1,5 @@
-import { businessValueTier, estimateBusinessValue } from '../../../subgraphs/achievements/src/domain/business-value';
+import { estimateBusinessValue } from '../../../subgraphs/achievements/src/domain/business-value';
+import { businessValueTier } from '../../../subgraphs/achievements/src/domain/business-value-tiers';
 
 const SMALL = { files: 1, lines: 10 };
 
