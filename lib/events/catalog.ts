@@ -96,7 +96,7 @@ export type PostEngagementData = z.infer<typeof postEngagementData>;
 export const jobStatusChangedData = z.object({
   jobId: z.uuid(),
   personaId: z.uuid(),
-  status: z.enum(['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED']),
+  status: z.enum(['QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED', 'BLOCKED']),
   postId: z.uuid().nullable(),
 });
 export type JobStatusChangedData = z.infer<typeof jobStatusChangedData>;
@@ -115,17 +115,17 @@ export const jobTokenDeltaData = z.object({
 export type JobTokenDeltaData = z.infer<typeof jobTokenDeltaData>;
 
 /**
- * `progress.content.job.<id>`: the job's text duplicated an earlier post of its persona and is
- * being rewritten, so its streamed text starts again (the next deltas carry only the new text).
+ * `progress.content.job.<id>`: the job's text duplicated an earlier post of its persona (or was
+ * below the quality gate) and is being rewritten, so its streamed text starts again (the next deltas carry only the new text).
  */
 export const jobRegeneratingData = z.object({
   jobId: z.uuid(),
   personaId: z.uuid(),
   /** Rewrite number: 1 for the first rewrite. */
   regeneration: z.number().int().positive(),
-  /** The earlier post the discarded text duplicated. */
-  duplicateOf: z.uuid(),
-  /** Cosine similarity of the discarded text to it, 0..1. */
+  /** The earlier post the discarded text duplicated; null when it was below the quality gate. */
+  duplicateOf: z.uuid().nullable(),
+  /** Cosine similarity of the discarded text to that post, or its content quality score (duplicateOf null), 0..1. */
   score: z.number().min(0).max(1),
 });
 export type JobRegeneratingData = z.infer<typeof jobRegeneratingData>;

@@ -32,14 +32,48 @@ function answerEmbeddings(res: ServerResponse, body: RecordedEmbeddingRequest['b
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } }));
 }
 
+/** A recorded moderations request. */
+export interface RecordedModerationRequest {
+  authorization: string | undefined;
+  body: { model: string; input: string | string[] };
+}
+
+/** Options of {@link startFakeOpenAI}. */
+export interface FakeOpenAIOptions {
+  /** Moderation categories flagged for an input (default: none, every input passes). */
+  moderate?: (input: string) => string[];
+}
+
+/**
+ * Answers `POST /v1/moderations` as OpenAI does: one result per input, `flagged` when
+ * `moderate` flags a category, every other known category false.
+ */
+function answerModerations(res: ServerResponse, body: RecordedModerationRequest['body'], moderate: (input: string) => string[]): void {
+  const inputs = Array.isArray(body.input) ? body.input : [body.input];
+  const results = inputs.map((input) => {
+    const flagged = moderate(input);
+    const categories: Record<string, boolean> = { harassment: false, 'self-harm': false, sexual: false, violence: false };
+    const scores: Record<string, number> = {};
+    for (const name of Object.keys(categories)) scores[name] = 0.001;
+    for (const name of flagged) {
+      categories[name] = true;
+      scores[name] = 0.99;
+    }
+    return { flagged: flagged.length > 0, categories, category_scores: scores, category_applied_input_types: {} };
+  });
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'modr-test', model: body.model, results }));
+}
+
 /**
  * A local HTTP server speaking OpenAI's chat-completions wire protocol with streaming
  * (server-sent events of `chat.completion.chunk`, a final usage chunk, then `[DONE]`), so that
  * the real `openai` SDK is exercised without the internet. Replies with `words`, one per chunk.
  * Also answers `POST /v1/embeddings` (see {@link answerEmbeddings}); `failEmbeddings(n)` makes the
  * next `n` embeddings requests fail with 500 (`retry-after-ms: 1`, so the SDK retries at once).
+ * And `POST /v1/moderations` (see {@link answerModerations}), recorded in `moderationRequests`.
  */
-export async function startFakeOpenAI(words: string[], usage = { prompt_tokens: 42, completion_tokens: 7 }) {
+export async function startFakeOpenAI(words: string[], usage = { prompt_tokens: 42, completion_tokens: 7 }, options: FakeOpenAIOptions = {}) {
+  const moderationRequests: RecordedModerationRequest[] = [];
   const requests: RecordedRequest[] = [];
   const embeddingRequests: RecordedEmbeddingRequest[] = [];
   let failingEmbeddings = 0;
@@ -55,6 +89,12 @@ export async function startFakeOpenAI(words: string[], usage = { prompt_tokens: 
           return;
         }
         answerEmbeddings(res, embeddingRequests[embeddingRequests.length - 1]!.body);
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/v1/moderations') {
+        const body = JSON.parse(raw) as RecordedModerationRequest['body'];
+        moderationRequests.push({ authorization: req.headers.authorization, body });
+        answerModerations(res, body, options.moderate ?? (() => []));
         return;
       }
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
@@ -79,6 +119,7 @@ export async function startFakeOpenAI(words: string[], usage = { prompt_tokens: 
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     embeddingRequests,
+    moderationRequests,
     /** Answers the next `count` embeddings requests with 500. */
     failEmbeddings(count: number) {
       failingEmbeddings = count;

@@ -65,7 +65,7 @@ function parseOrNull<S extends z.ZodType>(msg: Msg, schema: S): z.output<S> | nu
   }
 }
 
-const TERMINAL = new Set(['FAILED', 'CANCELLED']);
+const TERMINAL = new Set(['FAILED', 'CANCELLED', 'BLOCKED']);
 
 /** A job event and the persona whose job it is. */
 interface JobEvent {

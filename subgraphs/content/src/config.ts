@@ -33,6 +33,8 @@ const schema = z.object({
   DEDUP_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
   /** Texts a generation job writes at most, the first included, before it fails with `DUPLICATE_CONTENT`. */
   DEDUP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Content quality score (0..1) a post needs; below it the job rewrites once, then ends BLOCKED. */
+  QUALITY_MIN: z.coerce.number().min(0).max(1).default(0.7),
   /** Qdrant's REST URL; unset: the exact index in the content schema. */
   QDRANT_URL: optionalUrl(),
   QDRANT_API_KEY: optionalString(),

@@ -10,7 +10,7 @@ import type { PersonaKpis } from './domain/persona-kpis';
 
 /** Metrics of the content worker's generation jobs, registered on its registry. */
 export interface ContentWorkerMetrics {
-  /** `content_generation_jobs_total{outcome}`: jobs ended by this worker (`completed`, `cancelled`, `failed`, `duplicate`: FAILED with `DUPLICATE_CONTENT`). */
+  /** `content_generation_jobs_total{outcome}`: jobs ended by this worker (`completed`, `cancelled`, `failed`, `duplicate`: FAILED with `DUPLICATE_CONTENT`, `blocked`: BLOCKED by the guardrail or the quality gate). */
   jobs: Counter<'outcome'>;
   /** `content_generation_attempt_failures_total`: failed attempts (retried with backoff, or given up). */
   attemptFailures: Counter<never>;
@@ -37,7 +37,7 @@ const SECONDS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 /** Creates the content worker's metrics on `registry`. */
 export function createContentWorkerMetrics(registry: Registry): ContentWorkerMetrics {
   return {
-    jobs: new Counter({ name: 'content_generation_jobs_total', help: 'Generation jobs ended, by outcome (completed, cancelled, failed, duplicate)', labelNames: ['outcome'], registers: [registry] }),
+    jobs: new Counter({ name: 'content_generation_jobs_total', help: 'Generation jobs ended, by outcome (completed, cancelled, failed, duplicate, blocked)', labelNames: ['outcome'], registers: [registry] }),
     attemptFailures: new Counter({ name: 'content_generation_attempt_failures_total', help: 'Failed generation attempts (retried with backoff, or given up)', registers: [registry] }),
     redeliveries: new Counter({ name: 'content_generation_redeliveries_total', help: 'Generation job deliveries after the first', registers: [registry] }),
     jobDuration: new Histogram({ name: 'content_generation_job_duration_seconds', help: 'Duration of the attempt that ended a job, in seconds', labelNames: ['outcome'], buckets: SECONDS, registers: [registry] }),

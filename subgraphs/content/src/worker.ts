@@ -5,7 +5,7 @@ import type { RunningWorker } from '../../../lib/server';
 import type { ContentConfig } from './config';
 import type { ContentDatabase } from './db/database';
 import { createContentWorkerMetrics } from './metrics';
-import { selectEmbedder, selectTextProvider, selectVectorIndex } from './providers/select-provider';
+import { selectEmbedder, selectModerator, selectTextProvider, selectVectorIndex } from './providers/select-provider';
 import type { TextProvider } from './providers/text-provider';
 import { contentSubgraph } from './config';
 import { createAchievementCreatedHandler } from './messaging/achievement-created-consumer';
@@ -64,6 +64,8 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
       embedder: selectEmbedder(config),
       vectorIndex: selectVectorIndex(config),
       dedup: { threshold: config.DEDUP_THRESHOLD, maxAttempts: config.DEDUP_MAX_ATTEMPTS },
+      moderator: selectModerator(config),
+      qualityMin: config.QUALITY_MIN,
       metrics: createContentWorkerMetrics(runtime.metrics.registry),
       logger: runtime.logger,
       variantTimeoutMs: config.VARIANT_TIMEOUT_MS,
@@ -143,7 +145,7 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
     });
     onStop('stop achievements consumer', () => achievements.stop());
     return {
-      log: { provider: deps.provider.name, embedding: deps.embedder.model, vectorIndex: deps.vectorIndex.name, autoContentPersona: config.AUTO_CONTENT_PERSONA ?? null },
+      log: { provider: deps.provider.name, moderator: deps.moderator?.name ?? null, qualityMin: config.QUALITY_MIN, embedding: deps.embedder.model, vectorIndex: deps.vectorIndex.name, autoContentPersona: config.AUTO_CONTENT_PERSONA ?? null },
       api: { sweep: () => sweeper.sweep(), sweepIndex: async () => (indexSweeper ? indexSweeper.sweep() : 0) },
     };
   },

@@ -86,7 +86,8 @@ describe('OpenAI embeddings (real openai SDK against a local OpenAI-compatible s
 
     beforeAll(async () => {
       server = await startFakeOpenAI(['Rest ', 'is ', 'part ', 'of ', 'the ', 'work.']);
-      h = await startContentHarness({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseURL });
+      // The fake model's short text is below the quality gate; this suite is about dedup.
+      h = await startContentHarness({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseURL, QUALITY_MIN: '0' });
       worker = await startContentWorker(h.config);
     });
 

@@ -53,6 +53,8 @@ describe('content worker redelivery', () => {
       embedder: createHashingEmbedder(),
       vectorIndex: createExactVectorIndex(),
       dedup: { threshold: 0.9, maxAttempts: 3 },
+      moderator: null,
+      qualityMin: 0.7,
       metrics: createContentWorkerMetrics(new Registry()),
       logger: createLogger('content-test', 'silent'),
       variantTimeoutMs: 200,

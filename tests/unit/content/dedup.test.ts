@@ -111,11 +111,11 @@ describe('rewrites of the offline writer', () => {
     }
   });
 
-  it('measures, for "Finding peace in a busy week", 0.29, 0.51 and 0.38 between its three texts', () => {
+  it('measures, for "Finding peace in a busy week", 0.55, 0.49 and 0.62 between its three texts', () => {
     const b = brief('Finding peace in a busy week');
-    expect(cosine(textOf(b, 1), textOf(b, 2))).toBeCloseTo(0.292, 3);
-    expect(cosine(textOf(b, 1), textOf(b, 3))).toBeCloseTo(0.513, 3);
-    expect(cosine(textOf(b, 2), textOf(b, 3))).toBeCloseTo(0.378, 3);
+    expect(cosine(textOf(b, 1), textOf(b, 2))).toBeCloseTo(0.55, 3);
+    expect(cosine(textOf(b, 1), textOf(b, 3))).toBeCloseTo(0.494, 3);
+    expect(cosine(textOf(b, 2), textOf(b, 3))).toBeCloseTo(0.619, 3);
   });
 
   it('changes the hook style unless the variant fixed it', () => {

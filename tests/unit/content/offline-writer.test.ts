@@ -49,13 +49,20 @@ describe('writeOfflinePost', () => {
     }
   });
 
-  it('writes 2 sentences when short, 4 by default and 6 when long', () => {
+  it('writes at least 2 sentences when short, 4 by default and 6 when long, and bodies of at least 200 characters', () => {
     for (const topic of topics) {
-      expect(sentences(writeOfflinePost(brief({ length: 'short' }, topic)).body)).toHaveLength(2);
-      expect(sentences(writeOfflinePost(brief({}, topic)).body)).toHaveLength(4);
-      expect(sentences(writeOfflinePost(brief({ length: 'medium' }, topic)).body)).toHaveLength(4);
+      expect(sentences(writeOfflinePost(brief({ length: 'short' }, topic)).body).length).toBeGreaterThanOrEqual(2);
+      expect(sentences(writeOfflinePost(brief({}, topic)).body).length).toBeGreaterThanOrEqual(4);
+      expect(sentences(writeOfflinePost(brief({ length: 'medium' }, topic)).body).length).toBeGreaterThanOrEqual(4);
       expect(sentences(writeOfflinePost(brief({ length: 'long' }, topic)).body)).toHaveLength(6);
+      for (const length of ['short', 'medium', 'long'] as const) expect(writeOfflinePost(brief({ length }, topic)).body.length).toBeGreaterThanOrEqual(200);
     }
+  });
+
+  it('pads a short body with middle sentences only up to the quality gate band (200 characters)', () => {
+    const short = writeOfflinePost(brief({ length: 'short' }, 'Gratitude')).body;
+    const long = writeOfflinePost(brief({ length: 'long' }, 'Gratitude')).body;
+    expect(short.length).toBeLessThanOrEqual(long.length);
   });
 
   it('never repeats a sentence in the body', () => {

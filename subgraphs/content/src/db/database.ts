@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { BlockReason } from '../domain/guardrail';
 
 /** Postgres schema owned by the content subgraph. */
 export const CONTENT_SCHEMA = 'content';
@@ -7,8 +8,10 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `numeric` comes back from pg as a string; we write numbers. */
 type Numeric = ColumnType<string, number | string, number | string>;
 
-/** Job lifecycle (brief §4 `JobStatus`). */
-export type JobStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+/** Job lifecycle (brief §4 `JobStatus`; BLOCKED: stopped by the guardrail or the quality gate). */
+export type JobStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'BLOCKED';
+/** `jsonb` array written as JSON text, read back parsed. */
+type JsonReasons = ColumnType<BlockReason[], string | undefined, string>;
 /** Step of a running job, for progress display. */
 export type JobStage = 'QUEUED' | 'ASSIGNING_VARIANT' | 'WRITING_HOOK' | 'WRITING_BODY' | 'STORING' | 'DONE';
 /** Editorial state of a post. */
@@ -59,6 +62,8 @@ export interface GenerationJobsTable {
   duplicate_of_post_id: string | null;
   /** Texts rewritten because they duplicated an earlier post (0 when the first text was stored). */
   regenerations: Generated<number>;
+  /** Why the job ended BLOCKED (guardrail checks, quality gate); empty otherwise. */
+  block_reasons: JsonReasons;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   started_at: Timestamp | null;
@@ -81,6 +86,8 @@ export interface PostsTable {
   achievement_id: string | null;
   /** (likes + replies + reposts) / impressions, 0..1 in practice; null before any impression. */
   engagement_rate: Numeric | null;
+  /** Content quality score, 0..1 (`domain/quality-score.ts`); null for posts from before the gate. */
+  quality_score: number | null;
   status: Generated<PostStatus>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

@@ -38,6 +38,12 @@ const MIDDLES = [
 const SENTENCE_COUNT = { short: 2, medium: 4, long: 6 } as const;
 
 /**
+ * Shortest body written: the start of the seed's good body band (`BODY_BAND`, 200 characters,
+ * seed-reference §2.6), so offline posts pass the quality gate (`QUALITY_MIN`, 0.7).
+ */
+const MIN_BODY_LENGTH = 200;
+
+/**
  * Deterministic, persona- and topic-aware post writer used when no LLM is configured: the same
  * brief always gives the same hook and body. Variant dimensions pick the hook style (`question`,
  * `statistic`, `story`, `bold`, `contrarian`), the voice (`tone`) and the length.
@@ -46,7 +52,8 @@ const SENTENCE_COUNT = { short: 2, medium: 4, long: 6 } as const;
  * by that many steps, so rewrites differ from the first text and from each other: another hook
  * style (unless the variant fixes it), hook, opener and closer, and the body's middle sentences
  * move on by as many as the body has (a medium body's middles of variations 0, 1, 2 are
- * disjoint). From variation 3 the seed changes too (a rewrite that only turned the picks once
+ * disjoint). A body shorter than {@link MIN_BODY_LENGTH} takes the next middle sentences until it
+ * is long enough (so a `short` body has about 200 characters). From variation 3 the seed changes too (a rewrite that only turned the picks once
  * more would repeat variation 0). Variation 0 (or none) writes what the brief always wrote.
  */
 export function writeOfflinePost(brief: GenerationBrief): OfflinePost {
@@ -66,8 +73,13 @@ export function writeOfflinePost(brief: GenerationBrief): OfflinePost {
   const sentences = [pick(voice.opener, 2)];
   // Consecutive middles from a seeded start: distinct, as a body needs at most 4 of the 6.
   const firstMiddle = (seed[3] ?? 0) + turn * (count - 2);
-  for (let i = 0; sentences.length < count - 1; i++) sentences.push((MIDDLES[(firstMiddle + i) % MIDDLES.length] ?? MIDDLES[0]!)(topic));
-  sentences.push(`${pick(voice.closer, 9)} ${brief.persona.emoji}`);
+  const middle = (i: number) => (MIDDLES[(firstMiddle + i) % MIDDLES.length] ?? MIDDLES[0]!)(topic);
+  let i = 0;
+  for (; sentences.length < count - 1; i++) sentences.push(middle(i));
+  const closer = `${pick(voice.closer, 9)} ${brief.persona.emoji}`;
+  // The quality gate's body band starts at 200 characters: a body short of it takes more middles.
+  for (; [...sentences, closer].join(' ').length < MIN_BODY_LENGTH && i < MIDDLES.length; i++) sentences.push(middle(i));
+  sentences.push(closer);
   return { hook: hookTemplate(topic), body: sentences.join(' ') };
 }
 

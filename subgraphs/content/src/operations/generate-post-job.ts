@@ -10,9 +10,11 @@ import { findPersonasByIds } from '../db/repositories/personas';
 import { findPostsByIds } from '../db/repositories/posts';
 import { DUPLICATE_CONTENT, DuplicateContentError, GENERATION_FAILED, varyBrief } from '../domain/dedup';
 import type { DedupPolicy } from '../domain/dedup';
+import type { BlockReason } from '../domain/guardrail';
 import { postCostUsd } from '../domain/pricing';
 import { POST_PART_SEPARATOR, postText } from '../domain/post-text';
 import { parseDimensions } from '../domain/prompt';
+import { contentQuality } from '../domain/quality-score';
 import type { GenerationBrief } from '../domain/prompt';
 import { similarityScore } from '../domain/similarity';
 import { publishJobRegenerating, publishJobStatus } from '../messaging/job-events';
@@ -20,8 +22,10 @@ import { publishPostCreated } from '../messaging/post-events';
 import { requestVariant } from '../messaging/variant-client';
 import type { ContentWorkerMetrics } from '../metrics';
 import type { Embedder } from '../providers/embedder';
+import type { Moderator } from '../providers/moderator';
 import type { Completion, TextProvider } from '../providers/text-provider';
 import type { VectorIndex } from '../providers/vector-index';
+import { blockGenerationJob, guardText } from './guard-job';
 import { JobDraft } from './job-draft';
 import { storeUnlessDuplicate } from './store-unless-duplicate';
 
@@ -37,6 +41,10 @@ export interface GenerationDeps {
   vectorIndex: VectorIndex;
   /** `DEDUP_THRESHOLD` and `DEDUP_MAX_ATTEMPTS`. */
   dedup: DedupPolicy;
+  /** OpenAI's moderation (with `OPENAI_API_KEY`); null: the offline guardrail checks only. */
+  moderator: Moderator | null;
+  /** `QUALITY_MIN`: content quality score (0..1) a text needs to be stored. */
+  qualityMin: number;
   metrics: ContentWorkerMetrics;
   logger: Logger;
   variantTimeoutMs: number;
@@ -47,8 +55,9 @@ export interface GenerationDeps {
  * events republished (deduplicated by NATS), a job makes at most one post (its pre-allocated
  * `post_id`), and a cancelled job makes none.
  *
- * Steps: PROCESSING (attempts = delivery count) -> variant from experiments -> hook and body
- * streamed as token deltas -> embedding of the text -> one transaction, under the persona's
+ * Steps: PROCESSING (attempts = delivery count) -> guardrail on the topic -> variant from
+ * experiments -> hook and body streamed as token deltas -> guardrail on the text -> quality gate
+ * -> embedding of the text -> one transaction, under the persona's
  * dedup lock, storing post (with the job's achievement, if any), embedding and COMPLETED ->
  * `post.created` and the status event -> the vector copied to an external index (Qdrant).
  *
@@ -58,6 +67,12 @@ export interface GenerationDeps {
  * FAILED with `DUPLICATE_CONTENT` and the id of the post it duplicates, without a retry (the
  * message is acknowledged: the same brief would write the same texts again). The post's tokens
  * and cost include its discarded texts.
+ *
+ * Guardrail (`guard-job.ts`): a topic or text caught by the seed's blocklist, the profanity
+ * filter or OpenAI's moderation ends the job BLOCKED with the reasons, nothing stored. Quality
+ * gate: a text whose {@link contentQuality} is below `qualityMin` is rewritten once from a varied
+ * brief (announced like a duplicate's rewrite, with `duplicateOf` null), then the job ends
+ * BLOCKED with a `quality` reason. The stored post keeps its score (`quality_score`).
  *
  * @throws {PermanentError} when the job or its persona does not exist
  * @throws the provider's, the embedder's or the database's error, for a retry with backoff
@@ -69,7 +84,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     await republishCompletion(deps, job);
     return;
   }
-  if (job.status === 'FAILED' || job.status === 'CANCELLED') return;
+  if (job.status === 'FAILED' || job.status === 'CANCELLED' || job.status === 'BLOCKED') return;
   if (delivery > 1) deps.metrics.redeliveries.inc();
   const attemptStarted = Date.now();
   const ended = (outcome: 'completed' | 'cancelled') => {
@@ -89,6 +104,9 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
   if (!job.started_at) deps.metrics.queued.observe((started.started_at!.getTime() - job.created_at.getTime()) / 1000);
   await publishJobStatus(deps.js, deps.subjects, started);
 
+  const topicBlocked = await guardText(deps, job.topic, 'topic');
+  if (topicBlocked.length > 0) return blockGenerationJob(deps, jobId, topicBlocked, attemptStarted);
+
   const [persona] = await findPersonasByIds(deps.db, [job.persona_id]);
   if (!persona) throw new PermanentError(`Persona ${job.persona_id} of job ${jobId} does not exist`);
   const variant = await requestVariant(
@@ -102,6 +120,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
   const brief: GenerationBrief = { persona, topic: job.topic, dimensions: parseDimensions(variant?.dimensions) };
 
   const spent: Completion[] = [];
+  let qualityRewrites = 0;
   for (let attempt = 1; ; attempt++) {
     const written = await writeText(deps, job, persona, varyBrief(brief, attempt), variantId);
     if (!written) return ended('cancelled');
@@ -110,6 +129,15 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     if (!(await moveToStage(deps, jobId, 'STORING', variantId))) return ended('cancelled');
 
     const text = postText(hook.text, body.text);
+    const textBlocked = await guardText(deps, text, 'text');
+    if (textBlocked.length > 0) return blockGenerationJob(deps, jobId, textBlocked, attemptStarted);
+    const qualityScore = contentQuality(hook.text, body.text);
+    if (qualityScore < deps.qualityMin) {
+      if (qualityRewrites >= QUALITY_MAX_REWRITES) return blockGenerationJob(deps, jobId, [lowQuality(qualityScore, deps.qualityMin)], attemptStarted);
+      qualityRewrites++;
+      if (!(await startRewrite(deps, job, attempt, { duplicateOf: null, score: qualityScore }))) return ended('cancelled');
+      continue;
+    }
     const [vector] = await deps.embedder.embed([text]);
     const tokensUsed = spent.reduce((sum, c) => sum + c.promptTokens + c.completionTokens, 0);
     const costUsd = postCostUsd(spent);
@@ -129,6 +157,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
           model: body.model,
           variant_id: variantId,
           achievement_id: job.achievement_id,
+          quality_score: qualityScore,
         },
         text,
         vector: vector ?? [],
@@ -149,12 +178,29 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
       deps.metrics.jobDuration.observe({ outcome: 'duplicate' }, (Date.now() - attemptStarted) / 1000);
       return failGenerationJob(deps, jobId, new DuplicateContentError(outcome.of.postId, score, attempt));
     }
-    const restarted = await updateJobIfStatus(deps.db, jobId, ['PROCESSING'], { stage: 'WRITING_HOOK', text: null, regenerations: attempt });
-    if (!restarted) return ended('cancelled');
-    deps.metrics.regenerations.inc();
-    deps.logger.info({ jobId, duplicateOf: outcome.of.postId, score, regeneration: attempt }, 'text duplicated an earlier post; rewriting');
-    publishJobRegenerating(deps.nc, deps.subjects, { jobId, personaId: job.persona_id, regeneration: attempt, duplicateOf: outcome.of.postId, score });
+    if (!(await startRewrite(deps, job, attempt, { duplicateOf: outcome.of.postId, score }))) return ended('cancelled');
   }
+}
+
+/** Rewrites after a text below the quality gate, before the job ends BLOCKED (the seed had none: 1). */
+const QUALITY_MAX_REWRITES = 1;
+
+function lowQuality(score: number, min: number): BlockReason {
+  return { check: 'quality', category: 'low_quality', detail: `content quality score ${score.toFixed(3)} below QUALITY_MIN ${min}` };
+}
+
+/**
+ * Restarts the job's text after rewrite `regeneration` (1-based): the text so far is dropped and
+ * `job.regenerating` announced, with the post the discarded text duplicated (null: below the
+ * quality gate) and its similarity (or quality score); false when the job was cancelled.
+ */
+async function startRewrite(deps: GenerationDeps, job: GenerationJobRow, regeneration: number, cause: { duplicateOf: string | null; score: number }): Promise<boolean> {
+  const restarted = await updateJobIfStatus(deps.db, job.id, ['PROCESSING'], { stage: 'WRITING_HOOK', text: null, regenerations: regeneration });
+  if (!restarted) return false;
+  deps.metrics.regenerations.inc();
+  deps.logger.info({ jobId: job.id, ...cause, regeneration }, cause.duplicateOf ? 'text duplicated an earlier post; rewriting' : 'text below the quality gate; rewriting');
+  publishJobRegenerating(deps.nc, deps.subjects, { jobId: job.id, personaId: job.persona_id, regeneration, ...cause });
+  return true;
 }
 
 /**

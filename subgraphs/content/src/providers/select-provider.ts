@@ -4,6 +4,8 @@ import { createExactVectorIndex } from './exact-vector-index';
 import { createHashingEmbedder } from './hashing-embedder';
 import { createOfflineProvider } from './offline-provider';
 import { createOpenAIEmbedder } from './openai-embedder';
+import { createOpenAIModerator } from './moderator';
+import type { Moderator } from './moderator';
 import { createOpenAIProvider } from './openai-provider';
 import { createQdrantVectorIndex } from './qdrant-vector-index';
 import type { TextProvider } from './text-provider';
@@ -15,6 +17,12 @@ export function selectTextProvider(config: ContentConfig): TextProvider {
     return createOpenAIProvider({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.OPENAI_TIMEOUT_MS });
   }
   return createOfflineProvider(config.OFFLINE_TOKEN_DELAY_MS);
+}
+
+/** OpenAI's moderation endpoint when `OPENAI_API_KEY` is set, else none (the offline checks only). */
+export function selectModerator(config: ContentConfig): Moderator | null {
+  if (!config.OPENAI_API_KEY) return null;
+  return createOpenAIModerator({ apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, timeoutMs: config.OPENAI_TIMEOUT_MS });
 }
 
 /** OpenAI's embeddings (`EMBEDDING_MODEL`) when `OPENAI_API_KEY` is set, else the hashing embedding. */

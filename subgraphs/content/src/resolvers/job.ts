@@ -52,6 +52,7 @@ export const jobResolvers: { Query: QueryResolvers; Mutation: MutationResolvers;
     persona: (row, _, ctx) => loadExisting(ctx.loaders.personaById.load(row.persona_id), 'Persona', row.persona_id),
     idempotencyKey: (row) => row.idempotency_key,
     errorCode: (row) => row.error_code,
+    blockReasons: (row) => row.block_reasons,
     duplicateOf: (row, _, ctx) => (row.duplicate_of_post_id ? ctx.loaders.postById.load(row.duplicate_of_post_id) : null),
     post: (row, _, ctx) => (row.status === 'COMPLETED' ? ctx.loaders.postById.load(row.post_id) : null),
     createdBy: (row) => row.created_by,

@@ -44,6 +44,7 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
     originalInput: (row) => row.original_input,
     tokensUsed: (row) => row.tokens_used,
     costUsd: (row) => Number(row.cost_usd),
+    qualityScore: (row) => row.quality_score,
     engagementRate: (row) => (row.engagement_rate === null ? null : Number(row.engagement_rate)),
     engagement: (row, _, ctx) => ctx.loaders.engagementByPostId.load(row.id),
     createdAt: (row) => row.created_at,

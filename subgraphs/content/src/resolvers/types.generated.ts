@@ -75,6 +75,8 @@ export type Post = {
   costUsd: Scalars['Float']['output'];
   /** Model that wrote the post. */
   model: Scalars['String']['output'];
+  /** Content quality score, 0..1 (the seed's: hook and body length bands, sentence terminators, `?`/`!`/`:`; see docs/architecture.md "Guardrail and quality gate"); posts need `QUALITY_MIN` (default 0.7). Null for posts stored before the gate. */
+  qualityScore?: Maybe<Scalars['Float']['output']>;
   /** (likes + replies + reposts) / impressions; null before any impression. */
   engagementRate?: Maybe<Scalars['Float']['output']>;
   engagement?: Maybe<Engagement>;
@@ -153,7 +155,20 @@ export type JobStatus =
   | 'PROCESSING'
   | 'COMPLETED'
   | 'FAILED'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  /** Stopped by the guardrail (blocklist, profanity filter, moderation) or the quality gate; see `GenerationJob.blockReasons`. No post is stored. */
+  | 'BLOCKED';
+
+/** Why a job ended BLOCKED. */
+export type BlockReason = {
+  __typename?: 'BlockReason';
+  /** Which check: `blocklist` (the seed's words), `profanity` (offline filter), `moderation` (OpenAI's `omni-moderation-latest`, with `OPENAI_API_KEY`) or `quality` (content quality score below `QUALITY_MIN` twice). */
+  check: Scalars['String']['output'];
+  /** What it found: the blocked word, the profane term, the moderation category (e.g. `violence`), or `low_quality`. */
+  category: Scalars['String']['output'];
+  /** Where it was found (`topic` or `text`), or the quality score and the minimum. */
+  detail?: Maybe<Scalars['String']['output']>;
+};
 
 /** Step a running job is at. */
 export type JobStage =
@@ -174,14 +189,16 @@ export type GenerationJob = {
   stage: JobStage;
   /** Deliveries so far (1 on the first try). */
   attempts: Scalars['Int']['output'];
-  /** Last error, set when the job FAILED. */
+  /** Last error, set when the job FAILED; a summary of `blockReasons` when BLOCKED. */
   error?: Maybe<Scalars['String']['output']>;
   /** Why the job FAILED: `DUPLICATE_CONTENT` (every text it wrote, up to `DEDUP_MAX_ATTEMPTS`, was at least `DEDUP_THRESHOLD` similar to an earlier post of the persona; see `duplicateOf`) or `GENERATION_FAILED` (its last delivery failed; see `error`); null unless FAILED. */
   errorCode?: Maybe<Scalars['String']['output']>;
   /** The earlier post of the persona that the last text of a `DUPLICATE_CONTENT` job duplicated. */
   duplicateOf?: Maybe<Post>;
-  /** Texts rewritten in the job's latest delivery because they duplicated an earlier post of the persona (0 while the first text is written, or when it was stored). */
+  /** Texts rewritten in the job's latest delivery because they duplicated an earlier post of the persona or were below the quality gate (0 while the first text is written, or when it was stored). */
   regenerations: Scalars['Int']['output'];
+  /** Why the job ended BLOCKED; empty otherwise. */
+  blockReasons: Array<BlockReason>;
   /** Text written so far (hook, a blank line, the body as far as written), saved a few times a second while the job runs; the post's full text once COMPLETED; null before the first word. Live text: `GenerationJobEvent.text`. */
   text?: Maybe<Scalars['String']['output']>;
   idempotencyKey?: Maybe<Scalars['String']['output']>;
@@ -385,7 +402,7 @@ export type JobEventType =
   | 'TOKEN_DELTA'
   /** The post's emotion trajectory has been stored. */
   | 'EMOTION_TRAJECTORY_STORED'
-  /** The text written so far duplicated an earlier post of the persona and is being rewritten: `text` starts again (empty) and the next deltas carry the new text; `job.regenerations` counts the rewrites. */
+  /** The text written so far duplicated an earlier post of the persona (or was below the quality gate) and is being rewritten: `text` starts again (empty) and the next deltas carry the new text; `job.regenerations` counts the rewrites. */
   | 'REGENERATING';
 
 export type GenerationJobEvent = {
@@ -403,7 +420,7 @@ export type GenerationJobEvent = {
 /** Served by the gateway over graphql-ws (NATS-backed); see docs/architecture.md. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Live progress of one job: current state first (with the text so far), then status changes, token deltas, trajectory stored; ends after the trajectory (or FAILED, CANCELLED). */
+  /** Live progress of one job: current state first (with the text so far), then status changes, token deltas, trajectory stored; ends after the trajectory (or FAILED, CANCELLED, BLOCKED). */
   generationJobUpdated: GenerationJobEvent;
   /** Every job of one persona (or of all) from now on: QUEUED, status changes, token deltas and trajectories, as they happen. Open it before `generatePost` to watch a job from its start; it never ends by itself. */
   generationJobsUpdated: GenerationJobEvent;
@@ -554,6 +571,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PostConnection: ResolverTypeWrapper<Omit<PostConnection, 'edges'> & { edges: Array<ResolversTypes['PostEdge']> }>;
   JobStatus: JobStatus;
+  BlockReason: ResolverTypeWrapper<BlockReason>;
   JobStage: JobStage;
   GenerationJob: ResolverTypeWrapper<GenerationJobRow>;
   ContentStats: ResolverTypeWrapper<ContentStats>;
@@ -592,6 +610,7 @@ export type ResolversParentTypes = {
   PostEdge: Omit<PostEdge, 'node'> & { node: ResolversParentTypes['Post'] };
   PageInfo: PageInfo;
   PostConnection: Omit<PostConnection, 'edges'> & { edges: Array<ResolversParentTypes['PostEdge']> };
+  BlockReason: BlockReason;
   GenerationJob: GenerationJobRow;
   ContentStats: ContentStats;
   PostFilter: PostFilter;
@@ -748,6 +767,7 @@ export type PostResolvers<ContextType = ContentContext, ParentType extends Resol
   tokensUsed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qualityScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   engagementRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   engagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PostStatus'], ParentType, ContextType>;
@@ -795,6 +815,12 @@ export type PostConnectionResolvers<ContextType = ContentContext, ParentType ext
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 };
 
+export type BlockReasonResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['BlockReason'] = ResolversParentTypes['BlockReason']> = {
+  check?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type GenerationJobResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['GenerationJob'] = ResolversParentTypes['GenerationJob'], FederationReferenceType extends FederationReferenceTypes['GenerationJob'] = FederationReferenceTypes['GenerationJob']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['GenerationJob']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -807,6 +833,7 @@ export type GenerationJobResolvers<ContextType = ContentContext, ParentType exte
   errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duplicateOf?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
   regenerations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blockReasons?: Resolver<Array<ResolversTypes['BlockReason']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   idempotencyKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
@@ -890,6 +917,7 @@ export type Resolvers<ContextType = ContentContext> = {
   PostEdge?: PostEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PostConnection?: PostConnectionResolvers<ContextType>;
+  BlockReason?: BlockReasonResolvers<ContextType>;
   GenerationJob?: GenerationJobResolvers<ContextType>;
   ContentStats?: ContentStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

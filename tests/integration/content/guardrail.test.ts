@@ -1,0 +1,161 @@
+import { createOfflineProvider } from '../../../subgraphs/content/src/providers/offline-provider';
+import type { CompletionRequest, TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
+import { startContentWorker } from '../../../subgraphs/content/src/worker';
+import type { ContentWorker } from '../../../subgraphs/content/src/worker';
+import { eventually } from '../../support/eventually';
+import { TEST_NATS } from '../../support/nats';
+import { startFakeOpenAI } from '../../support/openai-server';
+import { collectMessages, countRows, insertPersona, startContentHarness } from './harness';
+import type { ContentHarness } from './harness';
+
+interface BlockReason {
+  check: string;
+  category: string;
+  detail: string | null;
+}
+
+interface GuardedJob {
+  id: string;
+  status: string;
+  error: string | null;
+  regenerations: number;
+  blockReasons: BlockReason[];
+  text: string | null;
+  post: { id: string; qualityScore: number | null } | null;
+}
+
+const GENERATE = 'mutation($input: GeneratePostInput!) { generatePost(input: $input) { id } }';
+const JOB = 'query($id: ID!) { generationJob(id: $id) { id status error regenerations blockReasons { check category detail } text post { id qualityScore } } }';
+const POOR_PREFIX = 'Poorly: ';
+
+/** The offline writer, except for topics starting with {@link POOR_PREFIX}: a one-word hook and body (quality 0.4). */
+function poorTextProvider() {
+  const offline = createOfflineProvider(0);
+  const calls: string[] = [];
+  const provider: TextProvider = {
+    name: 'poor-text',
+    async complete(request: CompletionRequest) {
+      calls.push(`${request.brief.topic}:${request.part}:${request.brief.variation ?? 0}`);
+      if (!request.brief.topic.startsWith(POOR_PREFIX)) return offline.complete(request);
+      request.onDelta('Meh.');
+      return { text: 'Meh.', model: 'poor-model', promptTokens: 1, completionTokens: 1 };
+    },
+  };
+  return { provider, calls };
+}
+
+async function runJob(h: ContentHarness, personaId: string, topic: string): Promise<GuardedJob> {
+  const { generatePost } = await h.data<{ generatePost: { id: string } }>(GENERATE, { input: { personaId, topic } });
+  return eventually(async () => {
+    const { generationJob } = await h.data<{ generationJob: GuardedJob }>(JOB, { id: generatePost.id });
+    return ['COMPLETED', 'FAILED', 'BLOCKED', 'CANCELLED'].includes(generationJob.status) ? generationJob : undefined;
+  });
+}
+
+describe('generation guardrail and quality gate', () => {
+  describe('offline (blocklist, profanity filter, quality gate)', () => {
+    let h: ContentHarness;
+    let worker: ContentWorker;
+    let personaId: string;
+    const poor = poorTextProvider();
+    let statuses: Awaited<ReturnType<typeof collectMessages<{ data: { jobId: string; status: string; postId: string | null } }>>>;
+
+    beforeAll(async () => {
+      h = await startContentHarness();
+      worker = await startContentWorker(h.config, { provider: poor.provider });
+      personaId = await insertPersona(h.db, 'ai-jesus');
+      statuses = await collectMessages(h.nc, TEST_NATS.subjects.jobStatus('*'));
+    });
+
+    afterAll(async () => {
+      statuses?.stop();
+      await worker?.stop();
+      await h?.stop();
+    });
+
+    const statusesOf = (jobId: string) => statuses.messages.filter((m) => m.data.jobId === jobId).map((m) => m.data.status);
+
+    it('blocks a violent topic before writing anything: BLOCKED with the reason, no post, a BLOCKED status event', async () => {
+      const topic = 'How to kill my neighbour';
+      const job = await runJob(h, personaId, topic);
+      expect(job).toMatchObject({ status: 'BLOCKED', post: null, text: null, regenerations: 0 });
+      expect(job.blockReasons).toEqual([{ check: 'blocklist', category: 'kill', detail: 'topic' }]);
+      expect(job.error).toContain('blocklist:kill');
+      expect(poor.calls.filter((c) => c.startsWith(topic))).toEqual([]);
+      expect(await countRows(h.db, 'posts', { job_id: job.id })).toBe(0);
+      await eventually(async () => (statusesOf(job.id).includes('BLOCKED') ? true : undefined));
+      expect(statusesOf(job.id)).toEqual(['QUEUED', 'PROCESSING', 'BLOCKED']);
+    });
+
+    it('blocks a profane topic with the profanity filter', async () => {
+      const job = await runJob(h, personaId, 'Why my boss is a fucking idiot');
+      expect(job.status).toBe('BLOCKED');
+      expect(job.blockReasons).toEqual([{ check: 'profanity', category: 'fuck', detail: 'topic' }]);
+    });
+
+    it('stores an offline post with its quality score at or above QUALITY_MIN', async () => {
+      const job = await runJob(h, personaId, 'Finding peace in a busy week');
+      expect(job).toMatchObject({ status: 'COMPLETED', blockReasons: [], regenerations: 0 });
+      expect(job.post?.qualityScore).toBeGreaterThanOrEqual(0.7);
+    });
+
+    it('rewrites a text below the quality gate once, then ends BLOCKED with the score', async () => {
+      const topic = `${POOR_PREFIX}a week of gratitude`;
+      const job = await runJob(h, personaId, topic);
+      expect(job).toMatchObject({ status: 'BLOCKED', post: null, regenerations: 1 });
+      expect(job.blockReasons).toEqual([{ check: 'quality', category: 'low_quality', detail: 'content quality score 0.400 below QUALITY_MIN 0.7' }]);
+      expect(poor.calls.filter((c) => c.startsWith(topic))).toEqual([`${topic}:hook:0`, `${topic}:body:0`, `${topic}:hook:1`, `${topic}:body:1`]);
+      expect(await countRows(h.db, 'posts', { job_id: job.id })).toBe(0);
+    });
+
+    it('counts blocked jobs on the worker /metrics', async () => {
+      const text = await (await fetch(`http://127.0.0.1:${worker.adminPort}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith('content_generation_jobs_total{') && l.includes('outcome="blocked"'));
+      expect(Number(line?.split(' ').pop())).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  describe('moderation (OPENAI_API_KEY set, OpenAI protocol server)', () => {
+    // 210 characters with a question mark: the fake model's text passes the quality gate.
+    const words = `${'Rest is part of the work, and the work is part of a life worth living. '.repeat(3)}Who is with me?`.split(/(?<= )/);
+    let server: Awaited<ReturnType<typeof startFakeOpenAI>>;
+    let h: ContentHarness;
+    let worker: ContentWorker;
+    let personaId: string;
+
+    beforeAll(async () => {
+      server = await startFakeOpenAI(words, undefined, { moderate: (input) => (input.includes('teach my neighbour a lesson') ? ['violence', 'harassment'] : []) });
+      h = await startContentHarness({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseURL });
+      worker = await startContentWorker(h.config);
+      personaId = await insertPersona(h.db, 'ai-jesus');
+    });
+
+    afterAll(async () => {
+      await worker?.stop();
+      await h?.stop();
+      await server?.close();
+    });
+
+    it('blocks a topic the moderation endpoint flags, with its categories', async () => {
+      const job = await runJob(h, personaId, 'How to teach my neighbour a lesson he never forgets');
+      expect(job).toMatchObject({ status: 'BLOCKED', post: null });
+      expect(job.blockReasons).toEqual([
+        { check: 'moderation', category: 'harassment', detail: 'topic' },
+        { check: 'moderation', category: 'violence', detail: 'topic' },
+      ]);
+      expect(await countRows(h.db, 'posts', { job_id: job.id })).toBe(0);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('moderates the topic and the written text with omni-moderation-latest, then stores the post', async () => {
+      const before = server.moderationRequests.length;
+      const job = await runJob(h, personaId, 'Rest as part of the work');
+      expect(job.status).toBe('COMPLETED');
+      const asked = server.moderationRequests.slice(before);
+      expect(asked.map((r) => r.body.model)).toEqual(['omni-moderation-latest', 'omni-moderation-latest']);
+      expect(asked[0]?.body.input).toBe('Rest as part of the work');
+      expect(asked[1]?.body.input).toContain('Who is with me?');
+      expect(asked[0]?.authorization).toBe('Bearer sk-test');
+    });
+  });
+});
