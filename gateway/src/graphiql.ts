@@ -5,7 +5,7 @@ const WALKTHROUGH: Array<{ query: string; variables?: Record<string, string> }> 
   {
     query: `# 1. The personas. Copy ai-jesus's id into tab 3's variables.
 query Personas {
-  personas { id name emoji tone }
+  personas { id name emoji tone hookEmoji replyMagnets preferredHookStyles }
   experiments(status: ACTIVE) { name variants { name isControl dimensions impressions successes } }
 }
 `,

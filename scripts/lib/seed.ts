@@ -18,10 +18,31 @@ function caller(url: string, token: string | undefined): Call {
   };
 }
 
-/** The seed personas (Threads-Agent's two demo voices). */
+/**
+ * The seed personas (Threads-Agent's two demo voices), with the seed's formatting (emoji around
+ * the hook), reply magnets (`reply_magnetizer.py`) and preferred hook categories
+ * (`hook_optimizer.py`: story/social proof/curiosity gap for ai-jesus, controversy/pattern
+ * interrupt/social proof for ai-elon, mapped to the offline writer's styles).
+ */
 export const SEED_PERSONAS = [
-  { name: 'ai-jesus', emoji: '🙏', tone: 'kind', description: 'Gentle, compassionate reflections on everyday life.' },
-  { name: 'ai-elon', emoji: '🚀', tone: 'hype', description: 'Bold takes on technology, startups and the future.' },
+  {
+    name: 'ai-jesus',
+    emoji: '🙏',
+    tone: 'kind',
+    description: 'Gentle, compassionate reflections on everyday life.',
+    hookEmoji: true,
+    replyMagnets: ['What wisdom would you add? 🙏'],
+    preferredHookStyles: ['STORY', 'QUESTION', 'STATISTIC'],
+  },
+  {
+    name: 'ai-elon',
+    emoji: '🚀',
+    tone: 'hype',
+    description: 'Bold takes on technology, startups and the future.',
+    hookEmoji: true,
+    replyMagnets: ['Prove the simulation wrong 🚀'],
+    preferredHookStyles: ['CONTRARIAN', 'BOLD', 'STATISTIC'],
+  },
 ];
 
 /**

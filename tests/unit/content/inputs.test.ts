@@ -90,7 +90,7 @@ describe('generatePostInput', () => {
 });
 
 describe('createPersonaInput', () => {
-  it('fills in description and models', () => {
+  it('fills in description, models and a voice that keeps posts unformatted', () => {
     expect(createPersonaInput.parse({ name: 'ai-jesus', emoji: '🙏', tone: 'kind' })).toEqual({
       name: 'ai-jesus',
       emoji: '🙏',
@@ -98,6 +98,9 @@ describe('createPersonaInput', () => {
       description: '',
       hookModel: 'gpt-4o',
       bodyModel: 'gpt-4o-mini',
+      replyMagnets: [],
+      hookEmoji: false,
+      preferredHookStyles: [],
     });
   });
 

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { BlockReason } from '../domain/guardrail';
+import type { HookStyleName } from '../domain/persona-voice';
 
 /** Postgres schema owned by the content subgraph. */
 export const CONTENT_SCHEMA = 'content';
@@ -12,6 +13,8 @@ type Numeric = ColumnType<string, number | string, number | string>;
 export type JobStatus = 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'BLOCKED';
 /** `jsonb` array written as JSON text, read back parsed. */
 type JsonReasons = ColumnType<BlockReason[], string | undefined, string>;
+/** `jsonb` array of strings written as JSON text, read back parsed. */
+type JsonStrings<T extends string = string> = ColumnType<T[], string | undefined, string>;
 /** Step of a running job, for progress display. */
 export type JobStage = 'QUEUED' | 'ASSIGNING_VARIANT' | 'WRITING_HOOK' | 'WRITING_BODY' | 'STORING' | 'DONE';
 /** Editorial state of a post. */
@@ -28,6 +31,12 @@ export interface PersonasTable {
   body_model: string;
   /** `sub` of the caller who created the row; null for rows from before authentication. */
   created_by: string | null;
+  /** Reply magnets (0..10): one is appended to each post's body (`domain/persona-voice.ts`). */
+  reply_magnets: JsonStrings;
+  /** Wraps the hook with the persona's emoji (the seed's `format` step). */
+  hook_emoji: Generated<boolean>;
+  /** Hook styles the persona prefers (lower case, `domain/persona-voice.ts`); empty: any. */
+  preferred_hook_styles: JsonStrings<HookStyleName>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -13,6 +13,8 @@ import type { DedupPolicy } from '../domain/dedup';
 import type { BlockReason } from '../domain/guardrail';
 import { postCostUsd } from '../domain/pricing';
 import { POST_PART_SEPARATOR, postText } from '../domain/post-text';
+import { formatPost, hookWrap, pickReplyMagnet, replyMagnetSuffix, withPreferredHookStyle } from '../domain/persona-voice';
+import type { VoiceFormat } from '../domain/persona-voice';
 import { parseDimensions } from '../domain/prompt';
 import { contentQuality } from '../domain/quality-score';
 import type { GenerationBrief } from '../domain/prompt';
@@ -56,7 +58,8 @@ export interface GenerationDeps {
  * `post_id`), and a cancelled job makes none.
  *
  * Steps: PROCESSING (attempts = delivery count) -> guardrail on the topic -> variant from
- * experiments -> hook and body streamed as token deltas -> guardrail on the text -> quality gate
+ * experiments (else a hook style the persona prefers) -> hook and body streamed as token deltas,
+ * formatted in the persona's voice (emoji, reply magnet) -> guardrail on the text -> quality gate
  * -> embedding of the text -> one transaction, under the persona's
  * dedup lock, storing post (with the job's achievement, if any), embedding and COMPLETED ->
  * `post.created` and the status event -> the vector copied to an external index (Qdrant).
@@ -122,7 +125,9 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
   const spent: Completion[] = [];
   let qualityRewrites = 0;
   for (let attempt = 1; ; attempt++) {
-    const written = await writeText(deps, job, persona, varyBrief(brief, attempt), variantId);
+    const varied = varyBrief(brief, attempt);
+    const dimensions = withPreferredHookStyle(brief.dimensions, persona.preferred_hook_styles, job.topic, varied.variation);
+    const written = await writeText(deps, job, persona, { ...varied, dimensions }, variantId);
     if (!written) return ended('cancelled');
     const [hook, body] = written;
     spent.push(hook, body);
@@ -205,20 +210,36 @@ async function startRewrite(deps: GenerationDeps, job: GenerationJobRow, regener
 
 /**
  * Writes the hook, then the body, streaming both through a fresh {@link JobDraft} (so the text of
- * a rewrite starts empty); null when the job was cancelled meanwhile.
+ * a rewrite starts empty), in the persona's voice (`domain/persona-voice.ts`: the hook wrapped
+ * with its emoji, the body followed by a reply magnet picked by topic; the streamed text is the
+ * formatted one); null when the job was cancelled meanwhile.
  */
 async function writeText(deps: GenerationDeps, job: GenerationJobRow, persona: PersonaRow, brief: GenerationBrief, variantId: string | null): Promise<[Completion, Completion] | null> {
   const draft = new JobDraft(deps, { id: job.id, personaId: job.persona_id });
   try {
+    const voice = voiceOf(persona);
+    const wrap = hookWrap(voice);
+    const magnet = replyMagnetSuffix(pickReplyMagnet(voice.replyMagnets, job.topic));
     if (!(await moveToStage(deps, job.id, 'WRITING_HOOK', variantId))) return null;
+    draft.append('hook', wrap.prefix);
     const hook = await complete(deps, { brief, part: 'hook', model: persona.hook_model, onDelta: (delta) => draft.append('hook', delta) });
+    draft.append('hook', wrap.suffix);
     if (!(await moveToStage(deps, job.id, 'WRITING_BODY', variantId))) return null;
     draft.append('body', POST_PART_SEPARATOR);
     const body = await complete(deps, { brief, part: 'body', hook: hook.text, model: persona.body_model, onDelta: (delta) => draft.append('body', delta) });
-    return [hook, body];
+    draft.append('body', magnet);
+    const formatted = formatPost({ hook: hook.text, body: body.text }, voice, job.topic);
+    return [
+      { ...hook, text: formatted.hook },
+      { ...body, text: formatted.body },
+    ];
   } finally {
     await draft.close();
   }
+}
+
+function voiceOf(persona: PersonaRow): VoiceFormat {
+  return { emoji: persona.emoji, hookEmoji: persona.hook_emoji, replyMagnets: persona.reply_magnets, preferredHookStyles: persona.preferred_hook_styles };
 }
 
 /** Calls the text provider, counting the calls that throw (`content_provider_errors_total`). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HOOK_STYLES, MAX_REPLY_MAGNET_LENGTH, MAX_REPLY_MAGNETS } from '../domain/persona-voice';
+import type { HookStyleName } from '../domain/persona-voice';
 import { MAX_TOPIC_LENGTH } from '../domain/prompt';
 
 export { MAX_TOPIC_LENGTH };
@@ -61,6 +63,12 @@ export const generatePostInput = z
 const personaName = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{1,49}$/, 'must be 2..50 lower-case letters, digits, - or _');
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
+const replyMagnets = z.array(plainText(MAX_REPLY_MAGNET_LENGTH)).max(MAX_REPLY_MAGNETS, `must have at most ${MAX_REPLY_MAGNETS} reply magnets`);
+// GraphQL's `HookStyle` (upper case) stored as the offline writer's names (lower case), without repeats.
+const hookStyles = z
+  .array(z.enum(HOOK_STYLES.map((s) => s.toUpperCase()) as [string, ...string[]]))
+  .transform((styles) => [...new Set(styles.map((s) => s.toLowerCase() as HookStyleName))]);
+
 /** `createPersona` input. */
 export const createPersonaInput = z.object({
   name: personaName,
@@ -69,6 +77,9 @@ export const createPersonaInput = z.object({
   description: z.string().trim().max(1000).default(''),
   hookModel: shortText(100).default('gpt-4o'),
   bodyModel: shortText(100).default('gpt-4o-mini'),
+  replyMagnets: replyMagnets.nullish().transform((m) => m ?? []),
+  hookEmoji: z.boolean().nullish().transform((b) => b ?? false),
+  preferredHookStyles: hookStyles.nullish().transform((s) => s ?? []),
 });
 
 /** `updatePersona` input: every field optional, none null. */
@@ -80,6 +91,9 @@ export const updatePersonaInput = z
     description: z.string().trim().max(1000),
     hookModel: shortText(100),
     bodyModel: shortText(100),
+    replyMagnets,
+    hookEmoji: z.boolean(),
+    preferredHookStyles: hookStyles,
   })
   .partial();
 

@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError } from '../../../../lib/errors';
 import { parseListLimit, parsePageArgs, validateInput } from '../../../../lib/graphql';
 import { insertPersona, listPersonas, updatePersona } from '../db/repositories/personas';
 import { createPersonaInput, idSchema, isUuid, updatePersonaInput } from './inputs';
-import type { MutationResolvers, PersonaResolvers, QueryResolvers } from './types.generated';
+import type { HookStyle, MutationResolvers, PersonaResolvers, QueryResolvers } from './types.generated';
 
 /** Resolvers of `Persona` and the persona queries and mutations. */
 export const personaResolvers: { Query: QueryResolvers; Mutation: MutationResolvers; Persona: PersonaResolvers } = {
@@ -20,6 +20,9 @@ export const personaResolvers: { Query: QueryResolvers; Mutation: MutationResolv
         description: input.description,
         hook_model: input.hookModel,
         body_model: input.bodyModel,
+        reply_magnets: input.replyMagnets,
+        hook_emoji: input.hookEmoji,
+        preferred_hook_styles: input.preferredHookStyles,
         created_by: ctx.caller.sub,
       });
       if (!row) throw new ConflictError(`a persona named "${input.name}" already exists`);
@@ -36,6 +39,9 @@ export const personaResolvers: { Query: QueryResolvers; Mutation: MutationResolv
           description: input.description,
           hook_model: input.hookModel,
           body_model: input.bodyModel,
+          reply_magnets: input.replyMagnets,
+          hook_emoji: input.hookEmoji,
+          preferred_hook_styles: input.preferredHookStyles,
         });
         if (!row) throw new NotFoundError('Persona', id);
         return row;
@@ -49,6 +55,9 @@ export const personaResolvers: { Query: QueryResolvers; Mutation: MutationResolv
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.personaById.load(ref.id) : null),
     hookModel: (row) => row.hook_model,
     bodyModel: (row) => row.body_model,
+    replyMagnets: (row) => row.reply_magnets,
+    hookEmoji: (row) => row.hook_emoji,
+    preferredHookStyles: (row) => row.preferred_hook_styles.map((style) => style.toUpperCase() as HookStyle),
     createdBy: (row) => row.created_by,
     createdAt: (row) => row.created_at,
     updatedAt: (row) => row.updated_at,

@@ -38,6 +38,12 @@ export type Persona = {
   hookModel: Scalars['String']['output'];
   /** Model that writes bodies (OpenAI model name). */
   bodyModel: Scalars['String']['output'];
+  /** Closing lines inviting replies (0..10, each 1..120 characters); each post ends with one, picked by its topic, e.g. `What wisdom would you add? 🙏`. */
+  replyMagnets: Array<Scalars['String']['output']>;
+  /** Wraps each post's hook with the persona's emoji (`🙏 hook 🙏`, the seed's formatting). */
+  hookEmoji: Scalars['Boolean']['output'];
+  /** Hook styles the persona writes in when no experiment variant fixes one; empty: any. */
+  preferredHookStyles: Array<HookStyle>;
   /** `sub` of the token that created it (the caller the gateway vouched for); null for rows older than authentication. */
   createdBy?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -240,6 +246,10 @@ export type CreatePersonaInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   hookModel?: InputMaybe<Scalars['String']['input']>;
   bodyModel?: InputMaybe<Scalars['String']['input']>;
+  /** 0..10 reply magnets, each 1..120 characters. */
+  replyMagnets?: InputMaybe<Array<Scalars['String']['input']>>;
+  hookEmoji?: InputMaybe<Scalars['Boolean']['input']>;
+  preferredHookStyles?: InputMaybe<Array<HookStyle>>;
 };
 
 export type UpdatePersonaInput = {
@@ -249,7 +259,20 @@ export type UpdatePersonaInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   hookModel?: InputMaybe<Scalars['String']['input']>;
   bodyModel?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the reply magnets (0..10, each 1..120 characters). */
+  replyMagnets?: InputMaybe<Array<Scalars['String']['input']>>;
+  hookEmoji?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces the preferred hook styles; empty: any. */
+  preferredHookStyles?: InputMaybe<Array<HookStyle>>;
 };
+
+/** Style of a post's opening line (the offline writer's styles; experiment variants name them in lower case). */
+export type HookStyle =
+  | 'QUESTION'
+  | 'STATISTIC'
+  | 'STORY'
+  | 'BOLD'
+  | 'CONTRARIAN';
 
 /** A post about a `topic`, an achievement (`achievementId`), or both; at least one is required (else `BAD_USER_INPUT`). */
 export type GeneratePostInput = {
@@ -578,6 +601,7 @@ export type ResolversTypes = {
   PostFilter: PostFilter;
   CreatePersonaInput: CreatePersonaInput;
   UpdatePersonaInput: UpdatePersonaInput;
+  HookStyle: HookStyle;
   GeneratePostInput: GeneratePostInput;
   UpdatePostInput: UpdatePostInput;
   EngagementInput: EngagementInput;
@@ -751,6 +775,9 @@ export type PersonaResolvers<ContextType = ContentContext, ParentType extends Re
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hookModel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   bodyModel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replyMagnets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hookEmoji?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  preferredHookStyles?: Resolver<Array<ResolversTypes['HookStyle']>, ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

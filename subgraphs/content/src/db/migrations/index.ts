@@ -6,6 +6,7 @@ import * as jobTextSoFar from './2026_11_29_1000_job_text_so_far';
 import * as achievementPosts from './2026_11_29_1200_achievement_posts';
 import * as semanticDedup from './2026_11_29_1300_semantic_dedup';
 import * as guardrailQuality from './2026_11_29_1400_guardrail_quality';
+import * as personaVoice from './2026_11_29_1500_persona_voice';
 
 /** Migrations of the `content` schema, by name (applied in name order). */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1200_achievement_posts': achievementPosts,
   '2026_11_29_1300_semantic_dedup': semanticDedup,
   '2026_11_29_1400_guardrail_quality': guardrailQuality,
+  '2026_11_29_1500_persona_voice': personaVoice,
 };

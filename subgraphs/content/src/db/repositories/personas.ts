@@ -1,16 +1,30 @@
-import type { Kysely, Updateable } from 'kysely';
-import type { ContentDatabase, PersonaRow, PersonasTable } from '../database';
+import type { Kysely } from 'kysely';
+import type { ContentDatabase, PersonaRow } from '../database';
 import { CONTENT_SCHEMA } from '../database';
 
 /** Fields of a new persona. */
-export type NewPersona = Pick<PersonaRow, 'name' | 'emoji' | 'tone' | 'description' | 'hook_model' | 'body_model' | 'created_by'>;
+export type NewPersona = Pick<PersonaRow, 'name' | 'emoji' | 'tone' | 'description' | 'hook_model' | 'body_model' | 'created_by'> &
+  Partial<Pick<PersonaRow, 'reply_magnets' | 'hook_emoji' | 'preferred_hook_styles'>>;
+
+/** Changes to a persona: any column but the keys and timestamps (jsonb arrays as arrays). */
+export type PersonaChanges = Partial<Omit<NewPersona, 'created_by'>>;
+
+/** The row as Kysely writes it: jsonb arrays as JSON text. */
+function toColumns<T extends PersonaChanges>(persona: T) {
+  const { reply_magnets, preferred_hook_styles, ...rest } = persona;
+  return {
+    ...rest,
+    ...(reply_magnets !== undefined && { reply_magnets: JSON.stringify(reply_magnets) }),
+    ...(preferred_hook_styles !== undefined && { preferred_hook_styles: JSON.stringify(preferred_hook_styles) }),
+  };
+}
 
 /** Inserts a persona; returns null when the name is taken. */
 export async function insertPersona(db: Kysely<ContentDatabase>, persona: NewPersona): Promise<PersonaRow | null> {
   const row = await db
     .withSchema(CONTENT_SCHEMA)
     .insertInto('personas')
-    .values(persona)
+    .values(toColumns(persona))
     .onConflict((oc) => oc.column('name').doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -21,12 +35,12 @@ export async function insertPersona(db: Kysely<ContentDatabase>, persona: NewPer
 export async function updatePersona(
   db: Kysely<ContentDatabase>,
   id: string,
-  changes: Updateable<PersonasTable>,
+  changes: PersonaChanges,
 ): Promise<PersonaRow | null> {
   const row = await db
     .withSchema(CONTENT_SCHEMA)
     .updateTable('personas')
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...toColumns(changes), updated_at: new Date() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
