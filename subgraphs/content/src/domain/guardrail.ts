@@ -30,12 +30,26 @@ export function blocklistReasons(text: string, part: GuardedPart): BlockReason[]
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 /**
+ * Hexadecimal identifiers (UUIDs, hashes, commit shas: 6 or more hex characters with at least one
+ * digit and one letter, dash-joined groups included). Read through the leet-speak transformers
+ * they spell words (`a55` as "ass", `f46` as "fag"): about 1 random UUID in 80 would be blocked.
+ */
+const HEX_IDENTIFIER = /\b(?=[0-9a-f-]*\d)(?=[0-9a-f-]*[a-f])[0-9a-f]{2,}(?:-[0-9a-f]{2,})*\b/gi;
+
+/** `text` with hexadecimal identifiers blanked out (same length, so match offsets still point into `text`). */
+function withoutHexIdentifiers(text: string): string {
+  return text.replace(HEX_IDENTIFIER, (id) => (id.replace(/-/g, '').length >= 6 ? ' '.repeat(id.length) : id));
+}
+
+/**
  * Profanity and abuse filter for the offline path: `obscenity`'s English dataset with its
  * recommended transformers (leet speak, repeated and confusable characters), which also avoids
- * the usual false positives ("assassin", "Scunthorpe"). One reason per distinct root term.
+ * the usual false positives ("assassin", "Scunthorpe"); hexadecimal identifiers are not read as
+ * leet speak. One reason per distinct root term.
  */
 export function profanityReasons(text: string, part: GuardedPart): BlockReason[] {
-  const terms = new Set(matcher.getAllMatches(text, true).map((m) => englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? 'profanity'));
+  const matches = matcher.getAllMatches(withoutHexIdentifiers(text), true);
+  const terms = new Set(matches.map((m) => englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? 'profanity'));
   return [...terms].map((term) => ({ check: 'profanity', category: term, detail: part }));
 }
 
