@@ -1,14 +1,12 @@
-import type { AchievementRow } from '../db/database';
-import { DuplicateSourceError, findAchievementBySource, insertAchievement } from '../db/repositories/achievements';
-import { finishDelivery } from '../db/repositories/deliveries';
+import { findAchievementBySource, insertAchievement } from '../db/repositories/achievements';
 import { isIssueAchievement, issueCategory, issueImpactScore } from '../domain/issue-rules';
 import { isPortfolioReady } from '../domain/portfolio-readiness';
 import { githubTags } from '../domain/pr-skills';
 import { durationHoursOf } from '../domain/timeline';
 import type { IssuesEvent } from '../messaging/github-payloads';
-import { announceAchievementCreated } from './create-achievement';
 import type { DeliveryDeps, DeliveryResult } from './delivery-result';
 import { GITHUB_IMPORT_CREATOR } from './delivery-result';
+import { storeImportedAchievement } from './store-imported-achievement';
 
 /** Complexity of an issue's achievement: the seed's base complexity (it does not score issues). */
 const ISSUE_COMPLEXITY = 40;
@@ -31,40 +29,25 @@ export async function importIssue(deps: DeliveryDeps, deliveryId: string, event:
   const existing = await findAchievementBySource(deps.db, 'GITHUB_ISSUE', sourceId);
   if (existing) return { status: 'PROCESSED', outcome: 'achievement already imported', achievementId: existing.id };
   const impact = issueImpactScore(labels, issue.comments);
-  let created: AchievementRow | null;
-  try {
-    created = await deps.db.transaction().execute(async (trx) => {
-      const row = await insertAchievement(trx, {
-        title: issue.title.trim().slice(0, 200) || `Issue #${issue.number}`,
-        description: (issue.body ?? '').slice(0, 10_000),
-        category: issueCategory(labels),
-        impact_score: impact.score,
-        complexity_score: ISSUE_COMPLEXITY,
-        duration_hours: durationHoursOf(null, issue.created_at, issue.closed_at ?? null),
-        source_type: 'GITHUB_ISSUE',
-        source_id: sourceId,
-        source_url: issue.html_url,
-        portfolio_ready: isPortfolioReady(impact.score),
-        tags: githubTags('issue', { number: issue.number, labels, repository }),
-        skills: [],
-        metrics: JSON.stringify({ comments: issue.comments }),
-        score_breakdown: JSON.stringify({ impact }),
-        started_at: issue.created_at,
-        completed_at: issue.closed_at ?? null,
-        created_by: GITHUB_IMPORT_CREATOR,
-      });
-      await finishDelivery(trx, deliveryId, { status: 'PROCESSED', outcome: 'achievement created', achievementId: row.id });
-      return row;
-    });
-  } catch (err) {
-    if (!(err instanceof DuplicateSourceError)) throw err;
-    created = null;
-  }
-  if (!created) {
-    const raced = await findAchievementBySource(deps.db, 'GITHUB_ISSUE', sourceId);
-    return { status: 'PROCESSED', outcome: 'achievement already imported', achievementId: raced?.id ?? null };
-  }
-  deps.metrics.created.inc({ source_type: 'GITHUB_ISSUE' });
-  await announceAchievementCreated(deps, created);
-  return { status: 'PROCESSED', outcome: 'achievement created', achievementId: created.id };
+  return storeImportedAchievement(deps, deliveryId, { type: 'GITHUB_ISSUE', id: sourceId }, (trx) =>
+    insertAchievement(trx, {
+      title: issue.title.trim().slice(0, 200) || `Issue #${issue.number}`,
+      description: (issue.body ?? '').slice(0, 10_000),
+      category: issueCategory(labels),
+      impact_score: impact.score,
+      complexity_score: ISSUE_COMPLEXITY,
+      duration_hours: durationHoursOf(null, issue.created_at, issue.closed_at ?? null),
+      source_type: 'GITHUB_ISSUE',
+      source_id: sourceId,
+      source_url: issue.html_url,
+      portfolio_ready: isPortfolioReady(impact.score),
+      tags: githubTags('issue', { number: issue.number, labels, repository }),
+      skills: [],
+      metrics: JSON.stringify({ comments: issue.comments }),
+      score_breakdown: JSON.stringify({ impact }),
+      started_at: issue.created_at,
+      completed_at: issue.closed_at ?? null,
+      created_by: GITHUB_IMPORT_CREATOR,
+    }),
+  );
 }

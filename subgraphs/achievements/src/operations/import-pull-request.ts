@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AchievementRow, AchievementsDatabase } from '../db/database';
-import { DuplicateSourceError, findAchievementBySource, insertAchievement } from '../db/repositories/achievements';
+import { findAchievementBySource, insertAchievement } from '../db/repositories/achievements';
 import { recordCommits } from '../db/repositories/commits';
-import { finishDelivery } from '../db/repositories/deliveries';
 import { insertPullRequest } from '../db/repositories/pull-requests';
 import { estimateBusinessValue } from '../domain/business-value';
 import { commitCategory, isSignificantCommit } from '../domain/commit-rules';
@@ -15,9 +14,9 @@ import { changeTypeOfPath, languageOfPath, pullRequestSkills, pullRequestTags } 
 import { durationHoursOf } from '../domain/timeline';
 import type { PullRequestDetails } from '../messaging/github-client';
 import type { PullRequestEvent } from '../messaging/github-payloads';
-import { announceAchievementCreated } from './create-achievement';
 import type { DeliveryDeps, DeliveryResult } from './delivery-result';
 import { GITHUB_IMPORT_CREATOR } from './delivery-result';
+import { storeImportedAchievement } from './store-imported-achievement';
 
 const MAX_TITLE = 200;
 
@@ -61,102 +60,86 @@ export async function importPullRequest(deps: DeliveryDeps, deliveryId: string, 
     reviewers: details ? details.reviewers.length : null,
     filePaths: details ? details.files.map((f) => f.path) : [],
   };
-  const created = await storePullRequestAchievement(deps, deliveryId, event, facts, details);
-  if (created) {
-    deps.metrics.created.inc({ source_type: 'GITHUB_PR' });
-    await announceAchievementCreated(deps, created);
-    return { status: 'PROCESSED', outcome: 'achievement created', achievementId: created.id };
-  }
-  const raced = await findAchievementBySource(deps.db, 'GITHUB_PR', sourceId);
-  return { status: 'PROCESSED', outcome: 'achievement already imported', achievementId: raced?.id ?? null };
+  return storeImportedAchievement(deps, deliveryId, { type: 'GITHUB_PR', id: sourceId }, (trx) => writePullRequestAchievement(trx, event, facts, details));
 }
 
-/** One transaction: achievement, PR, files, commits, delivery outcome; null when another delivery imported the PR first. */
-async function storePullRequestAchievement(
-  deps: DeliveryDeps,
-  deliveryId: string,
+/** The achievement of a PR, its `pr_achievements` row, files and commits (inside the import's transaction). */
+async function writePullRequestAchievement(
+  trx: Transaction<AchievementsDatabase>,
   event: PullRequestEvent,
   facts: PullRequestFacts,
   details: PullRequestDetails | null,
-): Promise<AchievementRow | null> {
+): Promise<AchievementRow> {
   const pr = event.pull_request;
   const repository = event.repository.full_name;
   const impact = prImpactScore(facts);
   const complexity = prComplexityScore(facts);
   const category = pullRequestCategory(facts.labels, pr.title);
   const value = estimateBusinessValue(`${pr.title}\n${facts.body}`, { files: facts.changedFiles, lines: facts.additions + facts.deletions });
-  try {
-    return await deps.db.transaction().execute(async (trx: Transaction<AchievementsDatabase>) => {
-      const achievement = await insertAchievement(trx, {
-        title: pr.title.trim().slice(0, MAX_TITLE) || `Pull request #${pr.number}`,
-        description: facts.body.slice(0, 10_000),
-        category,
-        impact_score: impact.score,
-        complexity_score: complexity.score,
-        business_value: value?.usd ?? null,
-        business_value_method: value?.method ?? null,
-        business_value_confidence: value?.confidence ?? null,
-        duration_hours: durationHoursOf(null, pr.created_at, pr.merged_at),
-        source_type: 'GITHUB_PR',
-        source_id: pullRequestSourceId(repository, pr.number),
-        source_url: pr.html_url,
-        portfolio_ready: isPortfolioReady(impact.score),
-        tags: pullRequestTags({ number: pr.number, labels: facts.labels, repository }),
-        skills: pullRequestSkills(facts.labels, facts.filePaths),
-        metrics: JSON.stringify({ additions: facts.additions, deletions: facts.deletions, changedFiles: facts.changedFiles }),
-        score_breakdown: JSON.stringify({ impact, complexity, businessValue: value ? value.explanation : 'no rule of the business value calculator matched' }),
-        started_at: pr.created_at,
-        completed_at: pr.merged_at!,
-        created_by: GITHUB_IMPORT_CREATOR,
-      });
-      const stored = await insertPullRequest(
-        trx,
-        {
-          achievementId: achievement.id,
-          repository,
-          number: pr.number,
-          title: pr.title,
-          description: facts.body,
-          author: pr.user?.login ?? 'unknown',
-          mergedAt: pr.merged_at!,
-          additions: facts.additions,
-          deletions: facts.deletions,
-          changedFiles: facts.changedFiles,
-          commits: facts.commits,
-          reviewCount: facts.reviews,
-          reviewers: details?.reviewers ?? [],
-          labels: facts.labels,
-        },
-        (details?.files ?? []).map((f) => ({
-          path: f.path,
-          language: languageOfPath(f.path),
-          changeType: changeTypeOfPath(f.path, category),
-          linesAdded: f.additions,
-          linesDeleted: f.deletions,
-        })),
-      );
-      await recordCommits(
-        trx,
-        (details?.commits ?? []).map((c) => ({
-          repository,
-          sha: c.sha,
-          message: c.message,
-          author: c.author,
-          committedAt: c.committedAt,
-          branch: null,
-          filesChanged: 0,
-          additions: null,
-          deletions: null,
-          isSignificant: isSignificantCommit(c.message),
-          category: commitCategory(c.message),
-          prAchievementId: stored.id,
-        })),
-      );
-      await finishDelivery(trx, deliveryId, { status: 'PROCESSED', outcome: 'achievement created', achievementId: achievement.id });
-      return achievement;
-    });
-  } catch (err) {
-    if (err instanceof DuplicateSourceError) return null;
-    throw err;
-  }
+  const achievement = await insertAchievement(trx, {
+    title: pr.title.trim().slice(0, MAX_TITLE) || `Pull request #${pr.number}`,
+    description: facts.body.slice(0, 10_000),
+    category,
+    impact_score: impact.score,
+    complexity_score: complexity.score,
+    business_value: value?.usd ?? null,
+    business_value_method: value?.method ?? null,
+    business_value_confidence: value?.confidence ?? null,
+    duration_hours: durationHoursOf(null, pr.created_at, pr.merged_at),
+    source_type: 'GITHUB_PR',
+    source_id: pullRequestSourceId(repository, pr.number),
+    source_url: pr.html_url,
+    portfolio_ready: isPortfolioReady(impact.score),
+    tags: pullRequestTags({ number: pr.number, labels: facts.labels, repository }),
+    skills: pullRequestSkills(facts.labels, facts.filePaths),
+    metrics: JSON.stringify({ additions: facts.additions, deletions: facts.deletions, changedFiles: facts.changedFiles }),
+    score_breakdown: JSON.stringify({ impact, complexity, businessValue: value ? value.explanation : 'no rule of the business value calculator matched' }),
+    started_at: pr.created_at,
+    completed_at: pr.merged_at!,
+    created_by: GITHUB_IMPORT_CREATOR,
+  });
+  const stored = await insertPullRequest(
+    trx,
+    {
+      achievementId: achievement.id,
+      repository,
+      number: pr.number,
+      title: pr.title,
+      description: facts.body,
+      author: pr.user?.login ?? 'unknown',
+      mergedAt: pr.merged_at!,
+      additions: facts.additions,
+      deletions: facts.deletions,
+      changedFiles: facts.changedFiles,
+      commits: facts.commits,
+      reviewCount: facts.reviews,
+      reviewers: details?.reviewers ?? [],
+      labels: facts.labels,
+    },
+    (details?.files ?? []).map((f) => ({
+      path: f.path,
+      language: languageOfPath(f.path),
+      changeType: changeTypeOfPath(f.path, category),
+      linesAdded: f.additions,
+      linesDeleted: f.deletions,
+    })),
+  );
+  await recordCommits(
+    trx,
+    (details?.commits ?? []).map((c) => ({
+      repository,
+      sha: c.sha,
+      message: c.message,
+      author: c.author,
+      committedAt: c.committedAt,
+      branch: null,
+      filesChanged: 0,
+      additions: null,
+      deletions: null,
+      isSignificant: isSignificantCommit(c.message),
+      category: commitCategory(c.message),
+      prAchievementId: stored.id,
+    })),
+  );
+  return achievement;
 }
