@@ -47,8 +47,8 @@ export interface GeneratePostRequest {
 }
 
 /**
- * Queues a generation job: writes the row (QUEUED) first, then publishes it to JOBS with the
- * job id as `Nats-Msg-Id` and announces it (status QUEUED, for `generationJobsUpdated`), and
+ * Queues a generation job: writes the row (QUEUED) first, announces it (status QUEUED, for
+ * `generationJobsUpdated`), then publishes it to JOBS with the job id as `Nats-Msg-Id`, and
  * returns at once. When NATS is down the row stays unpublished and
  * the worker's sweeper publishes it later, so the job is never lost. The same idempotency key
  * (per persona) returns the same job, before anything else is asked: a retry needs neither the
@@ -81,9 +81,10 @@ export async function generatePost(deps: GeneratePostDeps, request: GeneratePost
   });
   if (!created) return sameRequestOrConflict(job, request);
   try {
+    // QUEUED is announced before the job is queued, so that no worker's PROCESSING can precede it.
+    await publishJobStatus(deps.js, deps.subjects, job);
     await enqueueGenerationJob(deps.js, deps.subjects, job.id);
     await markJobPublished(deps.db, job.id);
-    await publishJobStatus(deps.js, deps.subjects, job);
   } catch (err) {
     deps.logger.warn({ err, jobId: job.id }, 'job queued in Postgres but not yet on NATS; the sweeper will publish it');
   }
