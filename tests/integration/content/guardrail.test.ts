@@ -122,9 +122,16 @@ describe('generation guardrail and quality gate', () => {
     let h: ContentHarness;
     let worker: ContentWorker;
     let personaId: string;
+    /** Whether the moderation endpoint flags the fake model's text (not the topics). */
+    let flagWrittenText = false;
 
     beforeAll(async () => {
-      server = await startFakeOpenAI(words, undefined, { moderate: (input) => (input.includes('teach my neighbour a lesson') ? ['violence', 'harassment'] : []) });
+      server = await startFakeOpenAI(words, undefined, {
+        moderate: (input) => {
+          if (input.includes('teach my neighbour a lesson')) return ['violence', 'harassment'];
+          return flagWrittenText && input.includes('Who is with me?') ? ['harassment/threatening'] : [];
+        },
+      });
       h = await startContentHarness({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseURL });
       worker = await startContentWorker(h.config);
       personaId = await insertPersona(h.db, 'ai-jesus');
@@ -145,6 +152,20 @@ describe('generation guardrail and quality gate', () => {
       ]);
       expect(await countRows(h.db, 'posts', { job_id: job.id })).toBe(0);
       expect(server.requests).toHaveLength(0);
+    });
+
+    it('blocks a written text the moderation endpoint flags, after an allowed topic, and stores no post', async () => {
+      flagWrittenText = true;
+      try {
+        const before = server.moderationRequests.length;
+        const job = await runJob(h, personaId, 'Rest and the people around us');
+        expect(job).toMatchObject({ status: 'BLOCKED', post: null });
+        expect(job.blockReasons).toEqual([{ check: 'moderation', category: 'harassment/threatening', detail: 'text' }]);
+        expect(server.moderationRequests.slice(before).map((r) => r.body.input)).toEqual(['Rest and the people around us', expect.stringContaining('Who is with me?')]);
+        expect(await countRows(h.db, 'posts', { job_id: job.id })).toBe(0);
+      } finally {
+        flagWrittenText = false;
+      }
     });
 
     it('moderates the topic and the written text with omni-moderation-latest, then stores the post', async () => {
