@@ -6,7 +6,11 @@ export interface Subjects {
   generateJob: string;
   /** JOBS stream: one message per verified GitHub webhook delivery, `Nats-Msg-Id` = delivery id. */
   githubDelivery: string;
+  /** JOBS stream: one message per post to publish, `Nats-Msg-Id` = `publish:<post id>`. */
+  publishPost: string;
   postCreated: string;
+  /** EVENTS stream: a post was published (once per post). */
+  postPublished: string;
   postEngagement: string;
   /** Status changes of one job (EVENTS stream); `jobStatus('*')` matches every job's. */
   jobStatus: (jobId: string) => string;
@@ -36,7 +40,9 @@ export function subjectsFor(prefix?: string | null): Subjects {
   return {
     generateJob: `${p}jobs.content.generate`,
     githubDelivery: `${p}jobs.achievements.github-delivery`,
+    publishPost: `${p}jobs.content.publish`,
     postCreated: `${p}events.content.post.created`,
+    postPublished: `${p}events.content.post.published`,
     postEngagement: `${p}events.content.post.engagement`,
     jobStatus: (jobId) => `${p}events.content.job.${jobId}`,
     jobProgress: (jobId) => `${p}progress.content.job.${jobId}`,
@@ -54,7 +60,9 @@ export const subjects: Subjects = subjectsFor(null);
 /** CloudEvents `type` values. */
 export const eventTypes = {
   generateRequested: 'com.threads-agent.content.generation.requested',
+  publishRequested: 'com.threads-agent.content.publication.requested',
   postCreated: 'com.threads-agent.content.post.created',
+  postPublished: 'com.threads-agent.content.post.published',
   postEngagement: 'com.threads-agent.content.post.engagement',
   jobStatusChanged: 'com.threads-agent.content.job.status-changed',
   jobTokenDelta: 'com.threads-agent.content.job.token-delta',
@@ -79,6 +87,24 @@ export const postCreatedData = z.object({
   variantId: z.uuid().nullable(),
 });
 export type PostCreatedData = z.infer<typeof postCreatedData>;
+
+/** `jobs.content.publish`: the post row holds everything else. */
+export const publishPostData = z.object({ postId: z.uuid() });
+export type PublishPostData = z.infer<typeof publishPostData>;
+
+/** `events.content.post.published`: where the post now lives. */
+export const postPublishedData = z.object({
+  postId: z.uuid(),
+  personaId: z.uuid(),
+  /** `simulated` (the built-in simulated Threads) or `threads` (the Threads API). */
+  publisher: z.string(),
+  /** The post's id at the publisher (Threads media id). */
+  externalId: z.string(),
+  url: z.string(),
+  /** ISO 8601. */
+  publishedAt: z.string(),
+});
+export type PostPublishedData = z.infer<typeof postPublishedData>;
 
 /** `events.content.post.engagement`: cumulative totals of the post (absolute, so replays are harmless). */
 export const postEngagementData = z.object({

@@ -8,6 +8,8 @@ import {
   jobStatusChangedData,
   jobTokenDeltaData,
   postCreatedData,
+  postEngagementData,
+  postPublishedData,
   trajectoryCreatedData,
 } from '../../../lib/events';
 import type { Subjects } from '../../../lib/events';
@@ -159,6 +161,33 @@ export const postCreated: EventFieldSpec = {
   entityField: null,
 };
 
+/** `postPublished(personaId)`: posts as they are published, of one persona or all. */
+export const postPublished: EventFieldSpec = {
+  subjects: (_args, subjects) => [subjects.postPublished],
+  accept(msg, args) {
+    const data = parseOrNull(msg, postPublishedData);
+    if (!data) return null;
+    if (typeof args.personaId === 'string' && args.personaId !== data.personaId) return null;
+    return { key: data.postId };
+  },
+  rootQuery: 'post',
+  entityField: null,
+};
+
+/** `postEngagementUpdated(postId, personaId)`: a post each time its engagement totals change. */
+export const postEngagementUpdated: EventFieldSpec = {
+  subjects: (_args, subjects) => [subjects.postEngagement],
+  accept(msg, args) {
+    const data = parseOrNull(msg, postEngagementData);
+    if (!data) return null;
+    if (typeof args.postId === 'string' && args.postId !== data.postId) return null;
+    if (typeof args.personaId === 'string' && args.personaId !== data.personaId) return null;
+    return { key: data.postId };
+  },
+  rootQuery: 'post',
+  entityField: null,
+};
+
 /** `experimentUpdated(id)`: status changes of one experiment. */
 export const experimentUpdated: EventFieldSpec = {
   subjects: (_args, subjects) => [subjects.experimentUpdated],
@@ -186,6 +215,8 @@ export const EVENT_FIELDS: Readonly<Record<string, EventFieldSpec>> = {
   generationJobUpdated,
   generationJobsUpdated,
   postCreated,
+  postPublished,
+  postEngagementUpdated,
   experimentUpdated,
   achievementCreated,
 };

@@ -4,6 +4,18 @@ import type { SubgraphBase } from '../../../lib/server';
 import { CONTENT_SCHEMA } from './db/database';
 import { migrations } from './db/migrations';
 
+const threadsAccount = z.object({ userId: z.string().min(1), accessToken: z.string().min(1) });
+
+/** `THREADS_ACCOUNTS`: JSON object of persona handle to Threads account; unset or empty: none. */
+const threadsAccounts = z.preprocess((v) => {
+  if (v === undefined || v === '') return {};
+  try {
+    return JSON.parse(String(v));
+  } catch {
+    return v;
+  }
+}, z.record(z.string().min(1), threadsAccount, { error: 'must be a JSON object of persona handle to {"userId","accessToken"}' }));
+
 const schema = z.object({
   ...commonFields,
   CONTENT_PORT: port(4001),
@@ -40,6 +52,25 @@ const schema = z.object({
   QDRANT_API_KEY: optionalString(),
   /** OpenAI embedding model (with `OPENAI_API_KEY`; else the offline hashing embedding). */
   EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  /** Where posts are published: the built-in `simulated` Threads (default) or the `threads` API. */
+  PUBLISHER: z.enum(['simulated', 'threads']).default('simulated'),
+  /** Simulated hours that pass in one real second (simulated Threads; 1: a post's 6 simulated hours in 6 s). */
+  SIMULATED_HOURS_PER_SECOND: z.coerce.number().positive().max(1_000_000).default(1),
+  /** Threads Graph API base, with its version. */
+  THREADS_API_URL: z.url().default('https://graph.threads.net/v1.0'),
+  /** Threads accounts by persona handle, JSON: `{"ai-jesus":{"userId":"...","accessToken":"..."}}` (secret). */
+  THREADS_ACCOUNTS: threadsAccounts,
+  THREADS_TIMEOUT_MS: positiveInt(10_000),
+  /** Time between reads of a Threads post's insights (ms), for `THREADS_INSIGHTS_HOURS` after publication. */
+  THREADS_INSIGHTS_INTERVAL_MS: positiveInt(3_600_000),
+  THREADS_INSIGHTS_HOURS: positiveInt(48),
+  /** JOBS durable consumer of `jobs.content.publish`. */
+  CONTENT_PUBLISHER_DURABLE: z.string().min(1).default('content-publisher'),
+  PUBLISH_CONCURRENCY: positiveInt(2),
+  PUBLISH_MAX_DELIVER: positiveInt(5),
+  PUBLISH_RETRY_DELAYS_MS: delayList('2000,10000,30000,60000'),
+  /** How often the worker asks the publisher for the engagement of posts whose report is due (ms). */
+  ENGAGEMENT_POLL_INTERVAL_MS: positiveInt(1000),
 });
 
 /** Configuration of the content subgraph and its worker (see README, "Configuration"). */

@@ -30,6 +30,10 @@ export interface ContentWorkerMetrics {
   regenerations: Counter<never>;
   /** `content_vector_index_errors_total{index}`: failed copies of vectors to the external index (retried by the index sweeper). */
   vectorIndexErrors: Counter<'index'>;
+  /** `content_publications_total{publisher,outcome}`: publication attempts (`published`, `retried`: a retryable error, `failed`: PUBLISH_FAILED). */
+  publications: Counter<'publisher' | 'outcome'>;
+  /** `content_engagement_reports_total{publisher,outcome}`: engagement reports asked of the publisher (`recorded`, `failed`). */
+  engagementReports: Counter<'publisher' | 'outcome'>;
 }
 
 const SECONDS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -47,6 +51,8 @@ export function createContentWorkerMetrics(registry: Registry): ContentWorkerMet
     providerErrors: new Counter({ name: 'content_provider_errors_total', help: 'Text provider calls that threw', labelNames: ['provider'], registers: [registry] }),
     regenerations: new Counter({ name: 'content_dedup_regenerations_total', help: 'Texts rewritten because they duplicated an earlier post of the persona', registers: [registry] }),
     vectorIndexErrors: new Counter({ name: 'content_vector_index_errors_total', help: 'Failed copies of post vectors to the external vector index (retried by the index sweeper)', labelNames: ['index'], registers: [registry] }),
+    publications: new Counter({ name: 'content_publications_total', help: 'Publication attempts, by publisher and outcome (published, retried, failed)', labelNames: ['publisher', 'outcome'], registers: [registry] }),
+    engagementReports: new Counter({ name: 'content_engagement_reports_total', help: 'Engagement reports asked of the publisher, by outcome (recorded, failed)', labelNames: ['publisher', 'outcome'], registers: [registry] }),
   };
 }
 

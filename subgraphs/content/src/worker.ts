@@ -1,15 +1,17 @@
-import { generateJobData } from '../../../lib/events';
+import { generateJobData, publishPostData } from '../../../lib/events';
 import { PermanentError, ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../lib/nats';
 import { defineWorker } from '../../../lib/server';
 import type { RunningWorker } from '../../../lib/server';
 import type { ContentConfig } from './config';
 import type { ContentDatabase } from './db/database';
 import { createContentWorkerMetrics } from './metrics';
-import { selectEmbedder, selectModerator, selectTextProvider, selectVectorIndex } from './providers/select-provider';
+import { selectEmbedder, selectModerator, selectPublisher, selectTextProvider, selectVectorIndex } from './providers/select-provider';
 import type { TextProvider } from './providers/text-provider';
 import { contentSubgraph } from './config';
 import { createAchievementCreatedHandler } from './messaging/achievement-created-consumer';
 import { failGenerationJob, generatePostJob } from './operations/generate-post-job';
+import { failPublication, publishPostJob } from './operations/publish-post-job';
+import { startEngagementReporter } from './operations/report-engagement';
 import { startIndexSweeper } from './operations/sweep-unindexed-vectors';
 import { startSweeper } from './operations/sweep-unpublished-jobs';
 
@@ -19,6 +21,8 @@ export interface ContentWorkerApi {
   sweep(): Promise<number>;
   /** Runs one pass of the index sweeper now; returns the vectors copied (0 without an external index). */
   sweepIndex(): Promise<number>;
+  /** Runs one pass of the engagement reporter now; returns the posts reported on. */
+  reportEngagement(): Promise<number>;
 }
 
 /** A running content worker. */
@@ -44,13 +48,23 @@ function jobIdOf(data: Uint8Array): string {
   }
 }
 
+function postIdOf(data: Uint8Array): string {
+  try {
+    return parseCloudEvent(data, publishPostData).data.postId;
+  } catch (err) {
+    throw new PermanentError(err instanceof Error ? err.message : String(err));
+  }
+}
+
 /**
  * Starts the content worker: the durable pull consumer `CONTENT_CONSUMER_DURABLE` on JOBS
  * (explicit acks, `GENERATION_CONCURRENCY` jobs at once, retries with backoff, FAILED after the
  * last delivery), the sweeper of unpublished jobs, the auto content pipeline (durable
  * `CONTENT_ACHIEVEMENTS_DURABLE` on EVENTS, filtered to `events.achievements.achievement.created`,
  * starting at new messages: a post by `AUTO_CONTENT_PERSONA` about each portfolio-ready
- * achievement), and the admin port `CONTENT_WORKER_ADMIN_PORT` (see `defineWorker`).
+ * achievement), the publisher (durable `CONTENT_PUBLISHER_DURABLE` on JOBS, `jobs.content.publish`:
+ * PUBLISHED, or PUBLISH_FAILED after the last delivery or a final error), the engagement reporter
+ * (`ENGAGEMENT_POLL_INTERVAL_MS`), and the admin port `CONTENT_WORKER_ADMIN_PORT` (see `defineWorker`).
  */
 export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, ContentWorkerOptions, ContentWorkerApi>({
   subgraph: contentSubgraph,
@@ -65,6 +79,7 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
       vectorIndex: selectVectorIndex(config),
       dedup: { threshold: config.DEDUP_THRESHOLD, maxAttempts: config.DEDUP_MAX_ATTEMPTS },
       moderator: selectModerator(config),
+      publisher: selectPublisher(config, runtime.logger.child({ component: 'publisher' })),
       qualityMin: config.QUALITY_MIN,
       metrics: createContentWorkerMetrics(runtime.metrics.registry),
       logger: runtime.logger,
@@ -144,9 +159,39 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
       }),
     });
     onStop('stop achievements consumer', () => achievements.stop());
+    await ensureDurableConsumer(runtime.nc, {
+      stream: runtime.names.streams.jobs,
+      durable: config.CONTENT_PUBLISHER_DURABLE,
+      filterSubject: runtime.names.subjects.publishPost,
+      ackWaitMs: config.THREADS_TIMEOUT_MS * 4,
+      maxDeliver: config.PUBLISH_MAX_DELIVER,
+    });
+    const publications = await startConsumer({
+      nc: runtime.nc,
+      stream: runtime.names.streams.jobs,
+      durable: config.CONTENT_PUBLISHER_DURABLE,
+      concurrency: config.PUBLISH_CONCURRENCY,
+      maxDeliver: config.PUBLISH_MAX_DELIVER,
+      retryDelaysMs: config.PUBLISH_RETRY_DELAYS_MS,
+      heartbeatMs: config.THREADS_TIMEOUT_MS,
+      logger: runtime.logger,
+      handle: (msg) => publishPostJob(deps, postIdOf(msg.data)),
+      onGiveUp: async (msg, error) => {
+        let postId: string;
+        try {
+          postId = postIdOf(msg.data);
+        } catch {
+          return;
+        }
+        await failPublication(deps, postId, error);
+      },
+    });
+    onStop('stop publish consumer', () => publications.stop());
+    const reporter = startEngagementReporter({ ...deps, intervalMs: config.ENGAGEMENT_POLL_INTERVAL_MS });
+    onStop('stop engagement reporter', () => reporter.stop());
     return {
-      log: { provider: deps.provider.name, moderator: deps.moderator?.name ?? null, qualityMin: config.QUALITY_MIN, embedding: deps.embedder.model, vectorIndex: deps.vectorIndex.name, autoContentPersona: config.AUTO_CONTENT_PERSONA ?? null },
-      api: { sweep: () => sweeper.sweep(), sweepIndex: async () => (indexSweeper ? indexSweeper.sweep() : 0) },
+      log: { provider: deps.provider.name, moderator: deps.moderator?.name ?? null, publisher: deps.publisher.name, qualityMin: config.QUALITY_MIN, embedding: deps.embedder.model, vectorIndex: deps.vectorIndex.name, autoContentPersona: config.AUTO_CONTENT_PERSONA ?? null },
+      api: { sweep: () => sweeper.sweep(), sweepIndex: async () => (indexSweeper ? indexSweeper.sweep() : 0), reportEngagement: () => reporter.runOnce() },
     };
   },
 });

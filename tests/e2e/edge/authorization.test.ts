@@ -41,6 +41,7 @@ describe('the edge: authorization by scope', () => {
     ['generatePost', 'mutation($p: ID!) { generatePost(input: { personaId: $p, topic: "no" }) { id } }', () => ({ p: personaId }), 'experiments:write achievements:write'],
     ['cancelGenerationJob', 'mutation($id: ID!) { cancelGenerationJob(id: $id) { id } }', () => ({ id: jobId }), 'experiments:write'],
     ['updatePost', 'mutation($id: ID!) { updatePost(id: $id, input: { hook: "hijacked" }) { id } }', () => ({ id: postId }), 'achievements:write'],
+    ['publishPost', 'mutation($id: ID!) { publishPost(id: $id) { id } }', () => ({ id: postId }), 'experiments:write achievements:write'],
     ['recordEngagement', 'mutation($id: ID!) { recordEngagement(postId: $id, input: { impressions: 9, likes: 9, replies: 0, reposts: 0 }) { id } }', () => ({ id: postId }), ''],
     ['createExperiment', 'mutation($p: ID!) { createExperiment(input: { name: "no", personaId: $p, variants: [{ name: "a", isControl: true, dimensions: {} }, { name: "b", isControl: false, dimensions: {} }] }) { id } }', () => ({ p: personaId }), 'content:write'],
     ['startExperiment', 'mutation($id: ID!) { startExperiment(id: $id) { id } }', () => ({ id: experimentId }), 'content:write achievements:write'],
@@ -63,17 +64,18 @@ describe('the edge: authorization by scope', () => {
   it('wrote nothing for the refused mutations', async () => {
     const state = await admin(
       `query($p: ID!, $post: ID!, $job: ID!, $e: ID!, $a: ID!) {
-        persona(id: $p) { tone createdBy } post(id: $post) { hook engagement { impressions } } generationJob(id: $job) { status createdBy }
+        persona(id: $p) { tone createdBy } post(id: $post) { hook status engagement { impressions } } generationJob(id: $job) { status createdBy }
         experiment(id: $e) { status createdBy } achievement(id: $a) { title createdBy } experiments { id } achievements { totalCount }
       }`,
       { p: personaId, post: postId, job: jobId, e: experimentId, a: achievementId },
     );
     const data = state.data as unknown as {
-      persona: { tone: string; createdBy: string }; post: { hook: string; engagement: unknown }; generationJob: { status: string; createdBy: string };
+      persona: { tone: string; createdBy: string }; post: { hook: string; status: string; engagement: unknown }; generationJob: { status: string; createdBy: string };
       experiment: { status: string; createdBy: string }; achievement: { title: string; createdBy: string }; experiments: unknown[]; achievements: { totalCount: number };
     };
     expect(data.persona.tone).toBe('dry');
     expect(data.post.hook).not.toBe('hijacked');
+    expect(data.post.status).toBe('DRAFT');
     expect(data.post.engagement).toBeNull();
     expect(data.generationJob.status).toBe('COMPLETED');
     expect(data.experiment.status).toBe('DRAFT');

@@ -101,6 +101,7 @@ describe('createPersonaInput', () => {
       replyMagnets: [],
       hookEmoji: false,
       preferredHookStyles: [],
+      autoPublish: false,
     });
   });
 
@@ -144,8 +145,17 @@ describe('updatePersonaInput', () => {
 });
 
 describe('updatePostInput', () => {
-  it('accepts hook, body and status changes', () => {
-    expect(updatePostInput.parse({ hook: ' New hook ', status: 'PUBLISHED' })).toEqual({ hook: 'New hook', status: 'PUBLISHED' });
+  it('accepts hook, body and the editorial statuses', () => {
+    expect(updatePostInput.parse({ hook: ' New hook ', status: 'ARCHIVED' })).toEqual({ hook: 'New hook', status: 'ARCHIVED' });
+    expect(updatePostInput.parse({ status: 'DRAFT' })).toEqual({ status: 'DRAFT' });
+  });
+
+  it('leaves the publishing statuses to publishPost', () => {
+    for (const status of ['PUBLISHING', 'PUBLISHED', 'PUBLISH_FAILED']) {
+      const result = updatePostInput.safeParse({ status });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe('must be DRAFT or ARCHIVED (publish with publishPost)');
+    }
   });
 
   it('rejects empty text, an oversized hook and unknown statuses', () => {

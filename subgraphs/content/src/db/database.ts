@@ -17,8 +17,8 @@ type JsonReasons = ColumnType<BlockReason[], string | undefined, string>;
 type JsonStrings<T extends string = string> = ColumnType<T[], string | undefined, string>;
 /** Step of a running job, for progress display. */
 export type JobStage = 'QUEUED' | 'ASSIGNING_VARIANT' | 'WRITING_HOOK' | 'WRITING_BODY' | 'STORING' | 'DONE';
-/** Editorial state of a post. */
-export type PostStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+/** Editorial state of a post (`domain/post-lifecycle.ts` says which changes are allowed). */
+export type PostStatus = 'DRAFT' | 'PUBLISHING' | 'PUBLISHED' | 'PUBLISH_FAILED' | 'ARCHIVED';
 
 /** `content.personas`: who writes (voice, models). */
 export interface PersonasTable {
@@ -37,6 +37,8 @@ export interface PersonasTable {
   hook_emoji: Generated<boolean>;
   /** Hook styles the persona prefers (lower case, `domain/persona-voice.ts`); empty: any. */
   preferred_hook_styles: JsonStrings<HookStyleName>;
+  /** New posts are published as soon as they are stored. */
+  auto_publish: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -98,6 +100,22 @@ export interface PostsTable {
   /** Content quality score, 0..1 (`domain/quality-score.ts`); null for posts from before the gate. */
   quality_score: number | null;
   status: Generated<PostStatus>;
+  /** Who published it (`simulated`, `threads`); null before the first publication. */
+  publisher: string | null;
+  /** The post's id at the publisher (Threads media id). */
+  external_id: string | null;
+  url: string | null;
+  published_at: Timestamp | null;
+  /** Why the last publication failed (PUBLISH_FAILED); null otherwise. */
+  publish_error: string | null;
+  /** Threads media container made for the post, reused by a retry. */
+  publish_container_id: string | null;
+  /** When the current publication was asked for (names its JOBS message: `publish:<post>:<ms>`). */
+  publish_requested_at: Timestamp | null;
+  /** When the publish message was accepted by JetStream; null while PUBLISHING means "to (re)queue". */
+  publish_queued_at: Timestamp | null;
+  /** When the publisher is next asked for the post's engagement; null when none is due. */
+  metrics_next_at: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -1,6 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventTypes } from '../../../../lib/events';
-import type { PostCreatedData, PostEngagementData, Subjects } from '../../../../lib/events';
+import type { PostCreatedData, PostEngagementData, PostPublishedData, Subjects } from '../../../../lib/events';
 import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 import type { PostRow } from '../db/database';
 import { postText } from '../domain/post-text';
@@ -44,4 +44,27 @@ export async function publishPostEngagement(
     data: { postId: post.id, personaId: post.persona_id, impressions, likes, replies, reposts, follows },
   });
   await publishEvent(js, subjects.postEngagement, event);
+}
+
+/**
+ * Publishes `events.content.post.published` (CloudEvent id `post-published:<post>:<external id>`:
+ * once per publication).
+ */
+export async function publishPostPublished(js: JetStreamClient, subjects: Subjects, post: PostRow): Promise<void> {
+  if (!post.publisher || !post.external_id || !post.url || !post.published_at) throw new Error(`Post ${post.id} is not published`);
+  const event = createCloudEvent<PostPublishedData>({
+    id: `post-published:${post.id}:${post.external_id}`,
+    source: CONTENT_SOURCE,
+    type: eventTypes.postPublished,
+    subject: post.id,
+    data: {
+      postId: post.id,
+      personaId: post.persona_id,
+      publisher: post.publisher,
+      externalId: post.external_id,
+      url: post.url,
+      publishedAt: post.published_at.toISOString(),
+    },
+  });
+  await publishEvent(js, subjects.postPublished, event);
 }

@@ -29,6 +29,7 @@ import type { Completion, TextProvider } from '../providers/text-provider';
 import type { VectorIndex } from '../providers/vector-index';
 import { blockGenerationJob, guardText } from './guard-job';
 import { JobDraft } from './job-draft';
+import { queuePublication } from './publish-post';
 import { storeUnlessDuplicate } from './store-unless-duplicate';
 
 /** What the generation handler needs. */
@@ -61,8 +62,9 @@ export interface GenerationDeps {
  * experiments (else a hook style the persona prefers) -> hook and body streamed as token deltas,
  * formatted in the persona's voice (emoji, reply magnet) -> guardrail on the text -> quality gate
  * -> embedding of the text -> one transaction, under the persona's
- * dedup lock, storing post (with the job's achievement, if any), embedding and COMPLETED ->
- * `post.created` and the status event -> the vector copied to an external index (Qdrant).
+ * dedup lock, storing post (with the job's achievement, if any; a DRAFT, or PUBLISHING when the
+ * persona auto-publishes), embedding and COMPLETED -> `post.created` and the status event -> the
+ * publication queued (auto-publish) -> the vector copied to an external index (Qdrant).
  *
  * Dedup: a text at least `dedup.threshold` similar to an earlier post of the persona is not
  * stored but rewritten from a varied brief (`varyBrief`), announced by a `job.regenerating`
@@ -163,6 +165,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
           variant_id: variantId,
           achievement_id: job.achievement_id,
           quality_score: qualityScore,
+          ...(persona.auto_publish ? { status: 'PUBLISHING', publish_requested_at: new Date() } : {}),
         },
         text,
         vector: vector ?? [],
@@ -272,11 +275,17 @@ async function copyToExternalIndex(deps: GenerationDeps, post: PostRow, vector: 
   }
 }
 
-/** COMPLETED first, then `post.created`, so subscribers see the trajectory event after COMPLETED; returns the post. */
+/**
+ * COMPLETED first, then `post.created`, so subscribers see the trajectory event after COMPLETED;
+ * then the publication of a post stored PUBLISHING (its persona auto-publishes) is queued, unless
+ * it already was. Returns the post.
+ */
 async function republishCompletion(deps: GenerationDeps, job: GenerationJobRow): Promise<PostRow | undefined> {
   await publishJobStatus(deps.js, deps.subjects, job);
   const [post] = await findPostsByIds(deps.db, [job.post_id]);
-  if (post) await publishPostCreated(deps.js, deps.subjects, post);
+  if (!post) return post;
+  await publishPostCreated(deps.js, deps.subjects, post);
+  if (post.status === 'PUBLISHING' && !post.publish_queued_at) await queuePublication(deps, post);
   return post;
 }
 

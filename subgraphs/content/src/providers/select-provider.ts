@@ -1,3 +1,4 @@
+import type { Logger } from '../../../../lib/logger';
 import type { ContentConfig } from '../config';
 import type { Embedder } from './embedder';
 import { createExactVectorIndex } from './exact-vector-index';
@@ -7,7 +8,10 @@ import { createOpenAIEmbedder } from './openai-embedder';
 import { createOpenAIModerator } from './moderator';
 import type { Moderator } from './moderator';
 import { createOpenAIProvider } from './openai-provider';
+import type { Publisher } from './publisher';
 import { createQdrantVectorIndex } from './qdrant-vector-index';
+import { createSimulatedThreads } from './simulated-threads';
+import { createThreadsPublisher } from './threads-publisher';
 import type { TextProvider } from './text-provider';
 import type { VectorIndex } from './vector-index';
 
@@ -37,4 +41,18 @@ export function selectEmbedder(config: ContentConfig): Embedder {
 export function selectVectorIndex(config: ContentConfig): VectorIndex {
   if (config.QDRANT_URL) return createQdrantVectorIndex({ url: config.QDRANT_URL, apiKey: config.QDRANT_API_KEY });
   return createExactVectorIndex();
+}
+
+/** The Threads API when `PUBLISHER=threads`, else the built-in simulated Threads. */
+export function selectPublisher(config: ContentConfig, logger: Pick<Logger, 'info'>): Publisher {
+  if (config.PUBLISHER === 'threads') {
+    return createThreadsPublisher({
+      apiUrl: config.THREADS_API_URL,
+      accounts: config.THREADS_ACCOUNTS,
+      timeoutMs: config.THREADS_TIMEOUT_MS,
+      insightsIntervalMs: config.THREADS_INSIGHTS_INTERVAL_MS,
+      insightsHours: config.THREADS_INSIGHTS_HOURS,
+    });
+  }
+  return createSimulatedThreads({ hoursPerSecond: config.SIMULATED_HOURS_PER_SECOND, logger });
 }

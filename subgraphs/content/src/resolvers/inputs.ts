@@ -80,6 +80,7 @@ export const createPersonaInput = z.object({
   replyMagnets: replyMagnets.nullish().transform((m) => m ?? []),
   hookEmoji: z.boolean().nullish().transform((b) => b ?? false),
   preferredHookStyles: hookStyles.nullish().transform((s) => s ?? []),
+  autoPublish: z.boolean().nullish().transform((b) => b ?? false),
 });
 
 /** `updatePersona` input: every field optional, none null. */
@@ -94,6 +95,7 @@ export const updatePersonaInput = z
     replyMagnets,
     hookEmoji: z.boolean(),
     preferredHookStyles: hookStyles,
+    autoPublish: z.boolean(),
   })
   .partial();
 
@@ -102,7 +104,7 @@ export const updatePostInput = z
   .object({
     hook: shortText(500),
     body: shortText(10_000),
-    status: z.enum(['DRAFT', 'PUBLISHED', 'ARCHIVED']),
+    status: z.enum(['DRAFT', 'ARCHIVED'], { error: 'must be DRAFT or ARCHIVED (publish with publishPost)' }),
   })
   .partial();
 

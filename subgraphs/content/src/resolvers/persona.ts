@@ -23,6 +23,7 @@ export const personaResolvers: { Query: QueryResolvers; Mutation: MutationResolv
         reply_magnets: input.replyMagnets,
         hook_emoji: input.hookEmoji,
         preferred_hook_styles: input.preferredHookStyles,
+        auto_publish: input.autoPublish,
         created_by: ctx.caller.sub,
       });
       if (!row) throw new ConflictError(`a persona named "${input.name}" already exists`);
@@ -42,6 +43,7 @@ export const personaResolvers: { Query: QueryResolvers; Mutation: MutationResolv
           reply_magnets: input.replyMagnets,
           hook_emoji: input.hookEmoji,
           preferred_hook_styles: input.preferredHookStyles,
+          auto_publish: input.autoPublish,
         });
         if (!row) throw new NotFoundError('Persona', id);
         return row;
@@ -57,6 +59,7 @@ export const personaResolvers: { Query: QueryResolvers; Mutation: MutationResolv
     bodyModel: (row) => row.body_model,
     replyMagnets: (row) => row.reply_magnets,
     hookEmoji: (row) => row.hook_emoji,
+    autoPublish: (row) => row.auto_publish,
     preferredHookStyles: (row) => row.preferred_hook_styles.map((style) => style.toUpperCase() as HookStyle),
     createdBy: (row) => row.created_by,
     createdAt: (row) => row.created_at,

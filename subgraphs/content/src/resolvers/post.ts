@@ -1,7 +1,8 @@
-import { NotFoundError } from '../../../../lib/errors';
 import { loadExisting, parseListLimit, parsePageArgs, toConnection, validateInput } from '../../../../lib/graphql';
-import { listPosts, updatePost } from '../db/repositories/posts';
+import { listPosts } from '../db/repositories/posts';
 import { engagementRate } from '../domain/engagement';
+import { editPost } from '../operations/edit-post';
+import { publishPost } from '../operations/publish-post';
 import { recordEngagement } from '../operations/record-engagement';
 import { similarPostsNear, similarPostsToText } from '../operations/similar-posts';
 import { achievementReference } from './achievement';
@@ -28,9 +29,10 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
     async updatePost(_, args, ctx) {
       const id = validateInput(idSchema, args.id);
       const input = validateInput(updatePostInput, args.input);
-      const row = await updatePost(ctx.db, id, input);
-      if (!row) throw new NotFoundError('Post', id);
-      return row;
+      return editPost(ctx.db, id, input);
+    },
+    async publishPost(_, args, ctx) {
+      return publishPost(ctx, validateInput(idSchema, args.id));
     },
     async recordEngagement(_, args, ctx) {
       const postId = validateInput(idSchema, args.postId);
@@ -45,6 +47,9 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
     tokensUsed: (row) => row.tokens_used,
     costUsd: (row) => Number(row.cost_usd),
     qualityScore: (row) => row.quality_score,
+    externalId: (row) => row.external_id,
+    publishedAt: (row) => row.published_at,
+    publishError: (row) => row.publish_error,
     engagementRate: (row) => (row.engagement_rate === null ? null : Number(row.engagement_rate)),
     engagement: (row, _, ctx) => ctx.loaders.engagementByPostId.load(row.id),
     createdAt: (row) => row.created_at,

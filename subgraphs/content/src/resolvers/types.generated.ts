@@ -44,6 +44,8 @@ export type Persona = {
   hookEmoji: Scalars['Boolean']['output'];
   /** Hook styles the persona writes in when no experiment variant fixes one; empty: any. */
   preferredHookStyles: Array<HookStyle>;
+  /** New posts are published as soon as they are stored (PUBLISHING, then PUBLISHED through the publisher); false: they stay drafts until `publishPost`. */
+  autoPublish: Scalars['Boolean']['output'];
   /** `sub` of the token that created it (the caller the gateway vouched for); null for rows older than authentication. */
   createdBy?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
@@ -59,10 +61,16 @@ export type PersonaPostsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Editorial state of a post. */
+/** Editorial state of a post: DRAFT, then PUBLISHING (`publishPost` or the persona's `autoPublish`), then PUBLISHED or PUBLISH_FAILED; ARCHIVED hides it. */
 export type PostStatus =
+  /** Written, not published; the only status whose text `updatePost` edits. */
   | 'DRAFT'
+  /** Queued for the publisher (retried with backoff on rate limits and server errors). */
+  | 'PUBLISHING'
+  /** On Threads (or the simulated Threads): see `publishedAt`, `externalId`, `url`. */
   | 'PUBLISHED'
+  /** The publisher gave up: see `publishError`; `publishPost` tries again. */
+  | 'PUBLISH_FAILED'
   | 'ARCHIVED';
 
 /** A generated post. */
@@ -87,6 +95,15 @@ export type Post = {
   engagementRate?: Maybe<Scalars['Float']['output']>;
   engagement?: Maybe<Engagement>;
   status: PostStatus;
+  /** Who published it: `simulated` (the built-in simulated Threads, `PUBLISHER=simulated`, the default) or `threads` (the Threads API); null before. */
+  publisher?: Maybe<Scalars['String']['output']>;
+  /** The post's id at the publisher (Threads media id; `sim-...` for the simulated Threads); null before publication. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** Where the published post is read (a `https://threads.example/...` address for the simulated Threads, which never resolves); null before publication. */
+  url?: Maybe<Scalars['String']['output']>;
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last publication failed (PUBLISH_FAILED), e.g. `TOKEN_EXPIRED: ...`; null otherwise. */
+  publishError?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   /** The job that generated the post. */
   job?: Maybe<GenerationJob>;
@@ -250,6 +267,7 @@ export type CreatePersonaInput = {
   replyMagnets?: InputMaybe<Array<Scalars['String']['input']>>;
   hookEmoji?: InputMaybe<Scalars['Boolean']['input']>;
   preferredHookStyles?: InputMaybe<Array<HookStyle>>;
+  autoPublish?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type UpdatePersonaInput = {
@@ -264,6 +282,7 @@ export type UpdatePersonaInput = {
   hookEmoji?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces the preferred hook styles; empty: any. */
   preferredHookStyles?: InputMaybe<Array<HookStyle>>;
+  autoPublish?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Style of a post's opening line (the offline writer's styles; experiment variants name them in lower case). */
@@ -287,9 +306,11 @@ export type GeneratePostInput = {
   experimentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Only a DRAFT's text is edited (else `CONFLICT`). */
 export type UpdatePostInput = {
   hook?: InputMaybe<Scalars['String']['input']>;
   body?: InputMaybe<Scalars['String']['input']>;
+  /** DRAFT or ARCHIVED only (else `BAD_USER_INPUT`; publish with `publishPost`): ARCHIVED from a draft, failed or published post; DRAFT from a failed post, or an archived one never published (else `CONFLICT`). */
   status?: InputMaybe<PostStatus>;
 };
 
@@ -374,6 +395,8 @@ export type Mutation = {
   /** Cancels a QUEUED or PROCESSING job (idempotent on CANCELLED; CONFLICT when finished). */
   cancelGenerationJob: GenerationJob;
   updatePost: Post;
+  /** Publishes a DRAFT (or retries a PUBLISH_FAILED) post: it becomes PUBLISHING at once, then PUBLISHED (see `postPublished`) or PUBLISH_FAILED. Idempotent: a PUBLISHING or PUBLISHED post is returned unchanged and published once. `CONFLICT` for an ARCHIVED post. */
+  publishPost: Post;
   recordEngagement: Post;
 };
 
@@ -407,6 +430,12 @@ export type MutationCancelGenerationJobArgs = {
 export type MutationUpdatePostArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePostInput;
+};
+
+
+/** Persona management needs the `admin` scope; post, job and engagement writes `content:write` (or `admin`). */
+export type MutationPublishPostArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -449,6 +478,10 @@ export type Subscription = {
   generationJobsUpdated: GenerationJobEvent;
   /** New posts, of one persona or all. */
   postCreated: Post;
+  /** Posts as they are published, of one persona or all. */
+  postPublished: Post;
+  /** A post each time its engagement totals change (from the publisher's reports or `recordEngagement`): one post (`postId`), one persona's, or all. */
+  postEngagementUpdated: Post;
 };
 
 
@@ -466,6 +499,19 @@ export type SubscriptionGenerationJobsUpdatedArgs = {
 
 /** Served by the gateway over graphql-ws (NATS-backed); see docs/architecture.md. */
 export type SubscriptionPostCreatedArgs = {
+  personaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Served by the gateway over graphql-ws (NATS-backed); see docs/architecture.md. */
+export type SubscriptionPostPublishedArgs = {
+  personaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Served by the gateway over graphql-ws (NATS-backed); see docs/architecture.md. */
+export type SubscriptionPostEngagementUpdatedArgs = {
+  postId?: InputMaybe<Scalars['ID']['input']>;
   personaId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -778,6 +824,7 @@ export type PersonaResolvers<ContextType = ContentContext, ParentType extends Re
   replyMagnets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hookEmoji?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   preferredHookStyles?: Resolver<Array<ResolversTypes['HookStyle']>, ParentType, ContextType>;
+  autoPublish?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -798,6 +845,11 @@ export type PostResolvers<ContextType = ContentContext, ParentType extends Resol
   engagementRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   engagement?: Resolver<Maybe<ResolversTypes['Engagement']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PostStatus'], ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  publishError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['GenerationJob']>, ParentType, ContextType>;
   achievement?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType>;
@@ -897,6 +949,7 @@ export type MutationResolvers<ContextType = ContentContext, ParentType extends R
   generatePost?: Resolver<ResolversTypes['GenerationJob'], ParentType, ContextType, RequireFields<MutationGeneratePostArgs, 'input'>>;
   cancelGenerationJob?: Resolver<ResolversTypes['GenerationJob'], ParentType, ContextType, RequireFields<MutationCancelGenerationJobArgs, 'id'>>;
   updatePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationUpdatePostArgs, 'id' | 'input'>>;
+  publishPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationPublishPostArgs, 'id'>>;
   recordEngagement?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationRecordEngagementArgs, 'postId' | 'input'>>;
 };
 
@@ -912,6 +965,8 @@ export type SubscriptionResolvers<ContextType = ContentContext, ParentType exten
   generationJobUpdated?: SubscriptionResolver<ResolversTypes['GenerationJobEvent'], "generationJobUpdated", ParentType, ContextType, RequireFields<SubscriptionGenerationJobUpdatedArgs, 'id'>>;
   generationJobsUpdated?: SubscriptionResolver<ResolversTypes['GenerationJobEvent'], "generationJobsUpdated", ParentType, ContextType, Partial<SubscriptionGenerationJobsUpdatedArgs>>;
   postCreated?: SubscriptionResolver<ResolversTypes['Post'], "postCreated", ParentType, ContextType, Partial<SubscriptionPostCreatedArgs>>;
+  postPublished?: SubscriptionResolver<ResolversTypes['Post'], "postPublished", ParentType, ContextType, Partial<SubscriptionPostPublishedArgs>>;
+  postEngagementUpdated?: SubscriptionResolver<ResolversTypes['Post'], "postEngagementUpdated", ParentType, ContextType, Partial<SubscriptionPostEngagementUpdatedArgs>>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {

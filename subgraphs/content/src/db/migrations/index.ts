@@ -7,6 +7,7 @@ import * as achievementPosts from './2026_11_29_1200_achievement_posts';
 import * as semanticDedup from './2026_11_29_1300_semantic_dedup';
 import * as guardrailQuality from './2026_11_29_1400_guardrail_quality';
 import * as personaVoice from './2026_11_29_1500_persona_voice';
+import * as publishing from './2026_11_29_1600_publishing';
 
 /** Migrations of the `content` schema, by name (applied in name order). */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1300_semantic_dedup': semanticDedup,
   '2026_11_29_1400_guardrail_quality': guardrailQuality,
   '2026_11_29_1500_persona_voice': personaVoice,
+  '2026_11_29_1600_publishing': publishing,
 };

@@ -4,7 +4,7 @@ import { CONTENT_SCHEMA } from '../database';
 
 /** Fields of a new persona. */
 export type NewPersona = Pick<PersonaRow, 'name' | 'emoji' | 'tone' | 'description' | 'hook_model' | 'body_model' | 'created_by'> &
-  Partial<Pick<PersonaRow, 'reply_magnets' | 'hook_emoji' | 'preferred_hook_styles'>>;
+  Partial<Pick<PersonaRow, 'reply_magnets' | 'hook_emoji' | 'preferred_hook_styles' | 'auto_publish'>>;
 
 /** Changes to a persona: any column but the keys and timestamps (jsonb arrays as arrays). */
 export type PersonaChanges = Partial<Omit<NewPersona, 'created_by'>>;

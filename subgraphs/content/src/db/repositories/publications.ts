@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { ContentDatabase, PostRow, PostStatus, PostsTable } from '../database';
+import { CONTENT_SCHEMA } from '../database';
+
+type Db = Kysely<ContentDatabase> | Transaction<ContentDatabase>;
+
+/**
+ * Updates a post only while its status is one of `statuses` (a compare-and-set on the status, so
+ * two writers never both move it); null when it is not (or does not exist).
+ */
+export async function updatePostIfStatus(db: Db, id: string, statuses: readonly PostStatus[], changes: Updateable<PostsTable>): Promise<PostRow | null> {
+  const row = await db
+    .withSchema(CONTENT_SCHEMA)
+    .updateTable('posts')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', 'in', statuses)
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Records that the publish message of the post's current publication (`requestedAt`) was accepted. */
+export async function markPublicationQueued(db: Db, id: string, requestedAt: Date): Promise<void> {
+  await db
+    .withSchema(CONTENT_SCHEMA)
+    .updateTable('posts')
+    .set({ publish_queued_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'PUBLISHING')
+    .where('publish_requested_at', '=', requestedAt)
+    .execute();
+}
+
+/** Saves the Threads media container made for a post being published. */
+export async function savePublishContainer(db: Db, id: string, containerId: string): Promise<void> {
+  await db.withSchema(CONTENT_SCHEMA).updateTable('posts').set({ publish_container_id: containerId }).where('id', '=', id).execute();
+}
+
+/** A post whose publication was asked for. */
+export type RequestedPublication = PostRow & { publish_requested_at: Date };
+
+/** Posts PUBLISHING whose publish message was never accepted, asked for before `olderThan`, oldest first. */
+export async function findUnqueuedPublications(db: Db, olderThan: Date, limit: number): Promise<RequestedPublication[]> {
+  const rows = await db
+    .withSchema(CONTENT_SCHEMA)
+    .selectFrom('posts')
+    .selectAll()
+    .where('status', '=', 'PUBLISHING')
+    .where('publish_queued_at', 'is', null)
+    .where('publish_requested_at', '<', olderThan)
+    .orderBy('publish_requested_at')
+    .limit(limit)
+    .execute();
+  return rows.filter((row): row is RequestedPublication => row.publish_requested_at !== null);
+}
+
+/**
+ * Claims up to `limit` PUBLISHED posts of `publisher` whose engagement report is due, for
+ * `leaseMs`: their `metrics_next_at` moves past the lease in the same statement (`for update skip
+ * locked`), so several workers never report the same post at once, and a worker that dies holding
+ * a claim leaves it to be claimed again when the lease ends.
+ */
+export async function claimDueReports(db: Db, publisher: string, leaseMs: number, limit: number): Promise<PostRow[]> {
+  const due = db
+    .withSchema(CONTENT_SCHEMA)
+    .selectFrom('posts')
+    .select('id')
+    .where('status', '=', 'PUBLISHED')
+    .where('publisher', '=', publisher)
+    .where('metrics_next_at', '<=', sql<Date>`now()`)
+    .orderBy('metrics_next_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  return db
+    .withSchema(CONTENT_SCHEMA)
+    .updateTable('posts')
+    .set({ metrics_next_at: sql<Date>`now() + ${`${leaseMs} milliseconds`}::interval` })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+}
+
+/** Sets when the post's next engagement report is due (null: none). */
+export async function scheduleNextReport(db: Db, id: string, at: Date | null): Promise<void> {
+  await db.withSchema(CONTENT_SCHEMA).updateTable('posts').set({ metrics_next_at: at }).where('id', '=', id).execute();
+}

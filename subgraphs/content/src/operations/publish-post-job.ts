@@ -1,0 +1,85 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Kysely } from 'kysely';
+import type { Subjects } from '../../../../lib/events';
+import type { Logger } from '../../../../lib/logger';
+import { PermanentError } from '../../../../lib/nats';
+import type { ContentDatabase } from '../db/database';
+import { findPersonasByIds } from '../db/repositories/personas';
+import { findPostsByIds } from '../db/repositories/posts';
+import { savePublishContainer, updatePostIfStatus } from '../db/repositories/publications';
+import { postText } from '../domain/post-text';
+import { publishPostPublished } from '../messaging/post-events';
+import type { ContentWorkerMetrics } from '../metrics';
+import { PublishError } from '../providers/publisher';
+import type { Publisher } from '../providers/publisher';
+
+/** What the publish handler needs. */
+export interface PublishDeps {
+  db: Kysely<ContentDatabase>;
+  js: JetStreamClient;
+  /** This deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
+  publisher: Publisher;
+  logger: Pick<Logger, 'info' | 'warn'>;
+  metrics: Pick<ContentWorkerMetrics, 'publications'>;
+}
+
+/**
+ * Handles one `jobs.content.publish` message: publishes a PUBLISHING post through the publisher,
+ * then, in one compare-and-set on PUBLISHING, stores where it lives (`publisher`, `external_id`,
+ * `url`, `published_at`), PUBLISHED, and when its first engagement report is due; then
+ * `post.published`. Idempotent by post: a post no longer PUBLISHING (published by an earlier
+ * delivery, moved back to draft) is left alone, and a redelivery after a crash publishes the saved
+ * Threads container instead of a new one (see `threads-publisher.ts`).
+ *
+ * @throws {PermanentError} when the post or its persona does not exist, or the publisher's error is final (the post then ends PUBLISH_FAILED)
+ * @throws the publisher's retryable {PublishError} or a database error, for a retry with backoff
+ */
+export async function publishPostJob(deps: PublishDeps, postId: string): Promise<void> {
+  const [post] = await findPostsByIds(deps.db, [postId]);
+  if (!post) throw new PermanentError(`Post ${postId} does not exist`);
+  if (post.status !== 'PUBLISHING') return;
+  const [persona] = await findPersonasByIds(deps.db, [post.persona_id]);
+  if (!persona) throw new PermanentError(`Persona ${post.persona_id} of post ${postId} does not exist`);
+  let publication;
+  try {
+    publication = await deps.publisher.publish({
+      postId,
+      personaName: persona.name,
+      text: postText(post.hook, post.body),
+      containerId: post.publish_container_id,
+      onContainer: (containerId) => savePublishContainer(deps.db, postId, containerId),
+    });
+  } catch (err) {
+    if (err instanceof PublishError && !err.retryable) throw new PermanentError(`${err.code}: ${err.message}`);
+    deps.metrics.publications.inc({ publisher: deps.publisher.name, outcome: 'retried' });
+    throw err;
+  }
+  const published = await updatePostIfStatus(deps.db, postId, ['PUBLISHING'], {
+    status: 'PUBLISHED',
+    publisher: deps.publisher.name,
+    external_id: publication.externalId,
+    url: publication.url,
+    published_at: publication.publishedAt,
+    publish_error: null,
+    metrics_next_at: deps.publisher.nextReportAt(publication.publishedAt, publication.publishedAt),
+  });
+  if (!published) return;
+  deps.metrics.publications.inc({ publisher: deps.publisher.name, outcome: 'published' });
+  deps.logger.info({ postId, publisher: deps.publisher.name, externalId: publication.externalId }, 'post published');
+  await publishPostPublished(deps.js, deps.subjects, published);
+}
+
+/**
+ * Ends a publication that cannot succeed (a final publisher error, or the last delivery failed):
+ * the post becomes PUBLISH_FAILED with the reason in `publish_error`, `<code>: <message>` (the
+ * final errors arrive as `PermanentError`s already so written; `publishPost` retries it).
+ * A post no longer PUBLISHING is left alone.
+ */
+export async function failPublication(deps: Pick<PublishDeps, 'db' | 'publisher' | 'logger' | 'metrics'>, postId: string, error: Error): Promise<void> {
+  const reason = error instanceof PublishError ? `${error.code}: ${error.message}` : error.message;
+  const failed = await updatePostIfStatus(deps.db, postId, ['PUBLISHING'], { status: 'PUBLISH_FAILED', publish_error: reason.slice(0, 2000) });
+  if (!failed) return;
+  deps.metrics.publications.inc({ publisher: deps.publisher.name, outcome: 'failed' });
+  deps.logger.warn({ postId, publisher: deps.publisher.name, reason: failed.publish_error }, 'publication failed');
+}
