@@ -4,6 +4,7 @@ import { createLogger, prettyLineFormatter, prettyLogs } from '../lib/logger';
 import type { LogFormat } from '../lib/logger';
 import type { Logger } from '../lib/logger';
 import { describeStartupError } from '../lib/server';
+import { ensureDashboardBuilt } from './lib/dashboard-build';
 import { DEV_TOKEN_LIFETIME, prepareLocalAuth } from './lib/local-auth';
 import { migrateAll } from './lib/migrate-all';
 import { REPOSITORY_ROOT, planPlatform } from './lib/platform-services';
@@ -32,13 +33,14 @@ function logFormatOf(value: string | undefined): LogFormat | undefined {
 
 function banner(gatewayPort: number, printableToken: string | null): string {
   const url = `http://localhost:${gatewayPort}/graphql`;
-  const lines = ['', `  Threads Agent Supergraph is up: GraphiQL at ${url}`];
+  const dashboard = `http://localhost:${gatewayPort}/${printableToken ? `#token=${printableToken}` : ''}`;
+  const lines = ['', `  Threads Agent Supergraph is up: GraphiQL at ${url}`, `  Dashboard: ${dashboard}`];
   if (printableToken) {
     lines.push(
       '',
       `  Development token (sub "developer", every scope, valid ${DEV_TOKEN_LIFETIME}):`,
       `    ${printableToken}`,
-      '  GraphiQL already sends it in its headers. From a shell:',
+      '  GraphiQL already sends it in its headers, and the dashboard URL above carries it. From a shell:',
       `    curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer ${printableToken}" -d '{"query":"{ personas { id name } }"}'`,
       '',
       `  GitHub webhooks: POST http://localhost:${gatewayPort}/webhooks/github, signed with the local secret in .local/dev-secrets.json (githubWebhookSecret).`,
@@ -84,7 +86,8 @@ function stopOnSignals(supervisor: Supervisor, logger: Logger): () => boolean {
 /**
  * `npm start`: the local development runner. Checks Postgres and NATS, prepares local
  * authentication (scripts/lib/local-auth.ts), migrates the four schemas once, then supervises
- * one process per service (four subgraphs, three workers, the gateway; scripts/lib/supervisor.ts):
+ * one process per service (four subgraphs, three workers, the gateway; scripts/lib/supervisor.ts),
+ * after building the dashboard when its build is missing or stale (scripts/lib/dashboard-build.ts):
  * each child's lines are printed prefixed with its name, a crashed child is restarted with
  * backoff while the others keep running. Once all are ready it seeds an empty database and
  * prints the GraphiQL URL (and the development token when it generated one).
@@ -119,6 +122,9 @@ async function main(): Promise<void> {
     };
     const plan = planPlatform(env);
     await migrateAll(env, logger);
+    await ensureDashboardBuilt(logger).catch((err: unknown) => {
+      logger.error({ err }, 'the dashboard did not build; the API runs without it (see `npm run build:dashboard`)');
+    });
     const started = new Supervisor(plan.services, {
       logger,
       cwd: REPOSITORY_ROOT,

@@ -17,6 +17,8 @@ const schema = z
     GATEWAY_ADMIN_PORT: port(9100),
     ADMIN_HOST: adminHost,
     SUPERGRAPH_PATH: z.string().min(1).default(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
+    /** The dashboard's build (`npm run build:dashboard`), served at `/`. */
+    DASHBOARD_DIR: z.string().min(1).default(join(__dirname, '..', '..', 'dashboard', 'dist')),
     CONTENT_URL: optionalUrl(),
     ACHIEVEMENTS_URL: optionalUrl(),
     EXPERIMENTS_URL: optionalUrl(),

@@ -16,6 +16,7 @@ import { gatewayContext } from './context';
 import type { GatewayContext } from './context';
 import { errorLoggingPlugin, gatewayFormatError } from './error-handling';
 import { graphiqlHtml } from './graphiql';
+import { dashboardRoute } from './dashboard';
 import { githubWebhookForwarder, githubWebhookTarget } from './webhook-forwarder';
 import { createGatewayMetrics, operationMetricsPlugin } from './metrics';
 import type { GatewayMetrics } from './metrics';
@@ -165,6 +166,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       ],
     });
     const html = graphiqlHtml(config.GRAPHIQL_DEV_TOKEN);
+    const serveDashboard = dashboardRoute(config.DASHBOARD_DIR);
     const forwardWebhook = githubWebhookForwarder({ target: githubWebhookTarget(supergraph.document, config.ACHIEVEMENTS_URL), timeoutMs: 10_000, logger });
     const graphql = await listenGraphQL({
       apollo,
@@ -181,7 +183,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
           return true;
         }
-        return false;
+        return serveDashboard(req, res);
       },
     });
     steps.unshift({ name: 'close http server', run: () => graphql.close() });

@@ -112,7 +112,9 @@ describe('semantic dedup and similar posts on Qdrant (real @qdrant/js-client-res
     let worker: ContentWorker;
 
     beforeAll(async () => {
-      h = await startContentHarness({ QDRANT_URL: qdrant.url });
+      // Only the test's own sweepIndex() copies vectors: the periodic sweeper (10 s) could copy one
+      // before the test looks, on a slow machine.
+      h = await startContentHarness({ QDRANT_URL: qdrant.url, SWEEP_INTERVAL_MS: '3600000' });
       worker = await startContentWorker(h.config);
     });
 

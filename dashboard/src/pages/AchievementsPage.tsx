@@ -1,0 +1,4 @@
+/** Achievements page (to be written). */
+export default function AchievementsPage() {
+  return <h1>Achievements</h1>;
+}

@@ -1,0 +1,4 @@
+/** Experiments page (to be written). */
+export default function ExperimentsPage() {
+  return <h1>Experiments</h1>;
+}

@@ -1,0 +1,4 @@
+/** Post page (to be written). */
+export default function PostPage() {
+  return <h1>Post</h1>;
+}
