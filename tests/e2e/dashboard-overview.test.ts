@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { createLogger } from '../../lib/logger';
 import { seedIfEmpty } from '../../scripts/lib/seed';
 import { testToken } from '../support/auth';
+import { queryData } from '../support/graphql';
 import { builtDashboardDir, launchBrowser, openPage, screenshot, seriousViolations } from '../support/browser';
 import { useTestStack } from '../support/stack';
 
@@ -40,6 +44,23 @@ describe('the dashboard in a real browser: overview, token and navigation', () =
     }
   });
 
+  it('updates its numbers live when a post is created', async () => {
+    const { page, context, errors } = await openPage(browser);
+    try {
+      await page.goto(`${origin}/#token=${token}`);
+      await page.getByText('Live', { exact: true }).waitFor();
+      const before = Number((await page.getByTestId('total-posts').textContent())?.replace(/,/g, ''));
+      const { personas } = await queryData<{ personas: Array<{ id: string; name: string }> }>(stack().gatewayUrl, '{ personas { id name } }', {}, { authorization: `Bearer ${token}` });
+      const personaId = personas.find((p) => p.name === 'ai-elon')!.id;
+      await queryData(stack().gatewayUrl, 'mutation($input: GeneratePostInput!) { generatePost(input: $input) { id } }', { input: { personaId, topic: 'Rockets on a budget' } }, { authorization: `Bearer ${token}` });
+      await page.getByTestId('total-posts').filter({ hasText: String(before + 1) }).waitFor();
+      await page.getByRole('row', { name: /ai-elon/ }).getByRole('cell').first().filter({ hasText: /[1-9]/ }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('asks for a token without one, and shows what the API says about a bad one', async () => {
     const { page, context } = await openPage(browser);
     try {
@@ -50,6 +71,15 @@ describe('the dashboard in a real browser: overview, token and navigation', () =
     } finally {
       await context.close();
     }
+  });
+
+  it('keeps the first page under 300 kB of gzipped JavaScript (the entry and what it preloads)', async () => {
+    const dir = await builtDashboardDir();
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThanOrEqual(1);
+    const gzipped = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file))).length, 0);
+    expect(gzipped).toBeLessThan(300 * 1024);
   });
 
   it('serves the app on its routes with cache headers, and fits a 375 px wide screen', async () => {
