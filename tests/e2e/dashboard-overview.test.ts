@@ -2,28 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { createLogger } from '../../lib/logger';
-import { seedIfEmpty } from '../../scripts/lib/seed';
-import { testToken } from '../support/auth';
 import { queryData } from '../support/graphql';
-import { builtDashboardDir, launchBrowser, openPage, screenshot, seriousViolations } from '../support/browser';
-import { useTestStack } from '../support/stack';
+import { builtDashboardDir, openPage, screenshot, seriousViolations } from '../support/browser';
+import { useDashboardSuite } from '../support/dashboard-suite';
 
 describe('the dashboard in a real browser: overview, token and navigation', () => {
-  const stack = useTestStack(async () => ({ DASHBOARD_DIR: await builtDashboardDir() }));
+  const suite = useDashboardSuite();
+  const stack = suite.stack;
   let browser: Browser;
   let token: string;
   let origin: string;
 
-  beforeAll(async () => {
-    token = await testToken();
-    origin = new URL(stack().gatewayUrl).origin;
-    await seedIfEmpty(stack().gatewayUrl, createLogger('seed', 'silent'), token);
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
+  beforeAll(() => {
+    ({ browser, token, origin } = suite.session());
   });
 
   it('takes the token from the URL fragment, removes it from the address bar, and shows the overview', async () => {
