@@ -156,6 +156,7 @@ export function startWebSocketServer(options: WebSocketServerOptions): () => Pro
           operationName: args.operationName,
           variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
           run: apolloRunner(options.apollo, { ...(args.contextValue as GatewayContext), internal: true }),
+          audience: [...(args.contextValue as GatewayContext).principal.scopes].sort().join(' '),
         }),
     },
     wss,

@@ -42,6 +42,11 @@ export interface SubscribeRequest {
   variableValues?: Record<string, unknown> | null;
   /** Runs queries through the supergraph with the subscriber's context. */
   run: RunQuery;
+  /**
+   * What the subscriber may see, as a key (its scopes, sorted): subscribers with the same
+   * selection, variables and audience share one resolution of each event.
+   */
+  audience: string;
 }
 
 /** Jobs whose text one subscription remembers (a persona's feed sees many jobs). */
@@ -70,15 +75,43 @@ function errorResult(message: string, code: string): ExecutionResult {
   return { errors: [new GraphQLError(message, { extensions: { code } })] };
 }
 
+/** A supergraph query's result, as the bridge shares it. */
+type QueryResult = Awaited<ReturnType<RunQuery>>;
+
 /**
  * Event-driven federated subscriptions (brief §6, in the manner of WunderGraph Cosmo's EDFS):
  * NATS messages carry keys; every field the client selected is resolved through the supergraph
  * by a root-field query per event, with the subscriber's context. Token deltas reuse the entity
  * resolved for the previous event of the same key (nothing else changes while text streams), so
  * a stream of tokens does not cost one federated query each.
+ *
+ * Grouped resolution: the subscribers of one event (one NATS message, delivered to all of them by
+ * the shared `NatsHub` subscription) with the same entity query, variables and audience (scopes)
+ * share one supergraph query: ten viewers of a job cost one subgraph request per event, not ten.
+ * The shared results are keyed by the message object itself (a `WeakMap`), so they live exactly as
+ * long as some subscriber still holds the event.
  */
 export class SubscriptionBridge {
+  private readonly shared = new WeakMap<object, Map<string, Promise<QueryResult>>>();
+
   constructor(private readonly options: BridgeOptions) {}
+
+  /** The supergraph query of an event for a group: run once per (message, query, variables, audience). */
+  private resolveShared(source: object | undefined, query: string, variables: Record<string, unknown>, audience: string, run: RunQuery): Promise<QueryResult> {
+    if (!source) return run(query, variables);
+    let byGroup = this.shared.get(source);
+    if (!byGroup) {
+      byGroup = new Map();
+      this.shared.set(source, byGroup);
+    }
+    const group = `${audience}\n${query}\n${JSON.stringify(variables)}`;
+    let result = byGroup.get(group);
+    if (!result) {
+      result = run(query, variables);
+      byGroup.set(group, result);
+    }
+    return result;
+  }
 
   /**
    * Starts one subscription. Listeners are registered (and flushed to the server) before the
@@ -101,7 +134,7 @@ export class SubscriptionBridge {
     const stops = subjectList.map((subject) =>
       this.options.hub.listen(subject, (msg) => {
         const event = plan.spec.accept(msg, plan.args, this.options.subjects);
-        if (event) queue.push(event);
+        if (event) queue.push({ ...event, source: msg });
       }),
     );
     this.options.observer?.started(plan.fieldName);
@@ -113,7 +146,7 @@ export class SubscriptionBridge {
       stops.forEach((stop) => stop());
       this.options.observer?.ended(plan.fieldName);
     };
-    const generator = this.stream(plan, queue, request.run, release);
+    const generator = this.stream(plan, queue, request, release);
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       next: async () => {
         const result = await generator.next();
@@ -132,7 +165,8 @@ export class SubscriptionBridge {
     return iterator;
   }
 
-  private async *stream(plan: SubscriptionPlan, queue: EventQueue<BridgeEvent>, run: RunQuery, release: () => void): AsyncGenerator<ExecutionResult> {
+  private async *stream(plan: SubscriptionPlan, queue: EventQueue<BridgeEvent>, request: SubscribeRequest, release: () => void): AsyncGenerator<ExecutionResult> {
+    const { run, audience } = request;
     let trajectoryTimer: NodeJS.Timeout | undefined;
     let last: { key: string; entities: Record<string, unknown> } | null = null;
     const texts = new RecentTexts(TEXTS_KEPT);
@@ -140,7 +174,7 @@ export class SubscriptionBridge {
       const event = texts.carry(received);
       if (!plan.entityQuery) return { data: plan.shape(event, {}) };
       if (event.sameEntity && last?.key === event.key) return { data: plan.shape(event, last.entities) };
-      const result = await run(plan.entityQuery, { ...plan.entityVariables, __key: event.key });
+      const result = await this.resolveShared(event.source, plan.entityQuery, { ...plan.entityVariables, __key: event.key }, audience, run);
       if (result.errors?.length) return { data: null, errors: result.errors as ExecutionResult['errors'] };
       const entities = result.data ?? {};
       if (plan.spec.entityField === null && entities[plan.responseKey] == null) {

@@ -29,6 +29,8 @@ export interface BridgeEvent {
   status?: string;
   /** The entity is unchanged since the previous event: its resolution may be reused. */
   sameEntity?: boolean;
+  /** The NATS message the event came from (one object for every subscriber of it): what grouped resolution is keyed by. */
+  source?: object;
 }
 
 /** Runs a root-field query through the supergraph (with the subscriber's context). */
@@ -59,12 +61,24 @@ export interface EventFieldSpec {
 
 const idArg = z.object({ id: z.uuid() });
 
+/** Decoded messages by schema: one message is decoded once, however many subscribers read it. */
+const decoded = new WeakMap<Msg, Map<z.ZodType, unknown>>();
+
 function parseOrNull<S extends z.ZodType>(msg: Msg, schema: S): z.output<S> | null {
-  try {
-    return parseCloudEvent(msg.data, schema).data;
-  } catch {
-    return null;
+  let bySchema = decoded.get(msg);
+  if (!bySchema) {
+    bySchema = new Map();
+    decoded.set(msg, bySchema);
   }
+  if (bySchema.has(schema)) return bySchema.get(schema) as z.output<S> | null;
+  let value: z.output<S> | null;
+  try {
+    value = parseCloudEvent(msg.data, schema).data;
+  } catch {
+    value = null;
+  }
+  bySchema.set(schema, value);
+  return value;
 }
 
 const TERMINAL = new Set(['FAILED', 'CANCELLED', 'BLOCKED']);
