@@ -16,7 +16,12 @@ export interface Subjects {
   jobStatus: (jobId: string) => string;
   /** Token deltas of one running job (core NATS, not persisted); `jobProgress('*')` matches every job's. */
   jobProgress: (jobId: string) => string;
-  trajectoryCreated: string;
+  /**
+   * EVENTS stream: a post's trajectory, on a subject of its job (`trajectoryCreated(jobId)`, or the
+   * post id for a post without a job), so a job's watchers receive only its own;
+   * `trajectoryCreated('*')` matches every one.
+   */
+  trajectoryCreated: (jobOrPostId: string) => string;
   experimentUpdated: string;
   achievementCreated: string;
   /** NATS services API endpoint of experiments: pick a variant for a job. */
@@ -46,7 +51,7 @@ export function subjectsFor(prefix?: string | null): Subjects {
     postEngagement: `${p}events.content.post.engagement`,
     jobStatus: (jobId) => `${p}events.content.job.${jobId}`,
     jobProgress: (jobId) => `${p}progress.content.job.${jobId}`,
-    trajectoryCreated: `${p}events.emotion.trajectory.created`,
+    trajectoryCreated: (jobOrPostId) => `${p}events.emotion.trajectory.created.${jobOrPostId}`,
     experimentUpdated: `${p}events.experiments.experiment.updated`,
     achievementCreated: `${p}events.achievements.achievement.created`,
     assignVariant: `${p}experiments.assign-variant`,

@@ -96,7 +96,7 @@ interface JobEvent {
  * job resolved again (its `regenerations` changed).
  */
 function jobEvent(msg: Msg, subjects: Subjects): JobEvent | null {
-  if (msg.subject === subjects.trajectoryCreated) {
+  if (msg.subject.startsWith(subjects.trajectoryCreated(''))) {
     const data = parseOrNull(msg, trajectoryCreatedData);
     if (!data?.jobId) return null;
     return { event: { type: 'EMOTION_TRAJECTORY_STORED', status: 'COMPLETED', delta: null, key: data.jobId }, personaId: data.personaId };
@@ -117,7 +117,7 @@ function jobEvent(msg: Msg, subjects: Subjects): JobEvent | null {
 export const generationJobUpdated: EventFieldSpec = {
   subjects: (args, subjects) => {
     const { id } = idArg.parse(args);
-    return [subjects.jobStatus(id), subjects.jobProgress(id), subjects.trajectoryCreated];
+    return [subjects.jobStatus(id), subjects.jobProgress(id), subjects.trajectoryCreated(id)];
   },
   accept(msg, args, subjects) {
     const { id } = idArg.parse(args);
@@ -150,7 +150,7 @@ const personaArg = z.object({ personaId: z.uuid().nullish() });
 export const generationJobsUpdated: EventFieldSpec = {
   subjects: (args, subjects) => {
     personaArg.parse(args);
-    return [subjects.jobStatus('*'), subjects.jobProgress('*'), subjects.trajectoryCreated];
+    return [subjects.jobStatus('*'), subjects.jobProgress('*'), subjects.trajectoryCreated('*')];
   },
   accept(msg, args, subjects) {
     const { personaId } = personaArg.parse(args);

@@ -35,7 +35,7 @@ describe('emotion worker', () => {
     worker = await startEmotionWorker(ctx.config);
     nc = await connectNats(natsUrl(), 'emotion-worker-test');
     js = jetstream(nc);
-    subscription = nc.subscribe(subjects.trajectoryCreated);
+    subscription = nc.subscribe(subjects.trajectoryCreated('*'));
     void (async () => {
       for await (const msg of subscription) created.push(parseCloudEvent(msg.data, trajectoryCreatedData));
     })();

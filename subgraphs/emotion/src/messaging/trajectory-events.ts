@@ -7,7 +7,7 @@ import { createCloudEvent, publishEvent } from '../../../../lib/nats';
 export const EMOTION_SOURCE = '/subgraphs/emotion';
 
 /**
- * Publishes `events.emotion.trajectory.created` for a post. The CloudEvent id
+ * Publishes `events.emotion.trajectory.created.<job id>` (the post id for a post without a job). The CloudEvent id
  * `trajectory-created-<postId>` is deterministic, so a redelivered post.created event publishes
  * no second event within the stream's duplicate window (`Nats-Msg-Id` dedup).
  *
@@ -21,5 +21,5 @@ export async function publishTrajectoryCreated(js: JetStreamClient, subjects: Su
     subject: data.trajectoryId,
     data,
   });
-  await publishEvent(js, subjects.trajectoryCreated, event);
+  await publishEvent(js, subjects.trajectoryCreated(data.jobId ?? data.postId), event);
 }
