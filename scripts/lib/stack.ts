@@ -16,6 +16,15 @@ import { loadExperimentsConfig } from '../../subgraphs/experiments/src/config';
 import { startExperimentsSubgraph } from '../../subgraphs/experiments/src/server';
 import { startExperimentsWorker } from '../../subgraphs/experiments/src/worker';
 
+/** A subgraph's name. */
+export type SubgraphName = 'content' | 'achievements' | 'experiments' | 'emotion';
+
+/** Options of {@link startStack} (tests). */
+export interface StackOptions {
+  /** Called with every SQL statement a subgraph's GraphQL server runs (its workers' are not counted). */
+  onQuery?: (subgraph: SubgraphName, sql: string) => void;
+}
+
 /** The whole platform in one process. */
 export interface Stack extends Stoppable {
   /** Public GraphQL URL of the gateway, e.g. `http://127.0.0.1:4000/graphql`. */
@@ -23,7 +32,7 @@ export interface Stack extends Stoppable {
   /** Admin port of the gateway (`/healthz`, `/readyz`, `/metrics`). */
   gatewayAdminPort: number;
   /** GraphQL URL of each subgraph by name (only the gateway may call them). */
-  subgraphUrls: Record<'content' | 'achievements' | 'experiments' | 'emotion', string>;
+  subgraphUrls: Record<SubgraphName, string>;
   /** Admin port (`/healthz`, `/readyz`, `/metrics`) of each subgraph and worker. */
   adminPorts: Record<'content' | 'contentWorker' | 'achievements' | 'achievementsWorker' | 'experiments' | 'experimentsWorker' | 'emotion' | 'emotionWorker', number>;
 }
@@ -35,19 +44,21 @@ export interface Stack extends Stoppable {
  * unless `<NAME>_URL` overrides one.
  *
  * @param env the environment (every service parses its own variables from it)
+ * @param options `onQuery` counts the subgraphs' SQL statements (tests)
  * @throws the first start-up error, after stopping what had started
  */
-export async function startStack(env: NodeJS.ProcessEnv, logger: Logger): Promise<Stack> {
+export async function startStack(env: NodeJS.ProcessEnv, logger: Logger, options: StackOptions = {}): Promise<Stack> {
+  const statements = (subgraph: SubgraphName) => (options.onQuery ? { onQuery: (sql: string) => options.onQuery!(subgraph, sql) } : {});
   const steps: ShutdownStep[] = [];
   const track = <T extends Stoppable>(name: string, started: T): T => {
     steps.unshift({ name: `stop ${name}`, run: () => started.stop() });
     return started;
   };
   try {
-    const content = track('content', await startContentSubgraph(loadContentConfig(env)));
-    const achievements = track('achievements', await startAchievementsSubgraph(loadAchievementsConfig(env)));
-    const experiments = track('experiments', await startExperimentsSubgraph(loadExperimentsConfig(env)));
-    const emotion = track('emotion', await startEmotionSubgraph(loadEmotionConfig(env)));
+    const content = track('content', await startContentSubgraph(loadContentConfig(env), statements('content')));
+    const achievements = track('achievements', await startAchievementsSubgraph(loadAchievementsConfig(env), statements('achievements')));
+    const experiments = track('experiments', await startExperimentsSubgraph(loadExperimentsConfig(env), statements('experiments')));
+    const emotion = track('emotion', await startEmotionSubgraph(loadEmotionConfig(env), statements('emotion')));
     const achievementsWorker = track('achievements-worker', await startAchievementsWorker(loadAchievementsConfig(env)));
     const experimentsWorker = track('experiments-worker', await startExperimentsWorker(loadExperimentsConfig(env)));
     const emotionWorker = track('emotion-worker', await startEmotionWorker(loadEmotionConfig(env)));

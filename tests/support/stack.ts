@@ -1,6 +1,6 @@
 import { createLogger } from '../../lib/logger';
 import { startStack } from '../../scripts/lib/stack';
-import type { Stack } from '../../scripts/lib/stack';
+import type { Stack, StackOptions } from '../../scripts/lib/stack';
 import { createTestDatabase } from './database';
 import type { TestDatabase } from './database';
 import { uniqueDurable } from './nats';
@@ -13,9 +13,10 @@ export interface TestStack extends Stack {
 
 /**
  * Boots every subgraph, worker and the gateway in-process on free ports (port 0), with its own
- * database and its own event consumers, as `npm start` would. Stop it with `stop()`.
+ * database and its own event consumers, as `npm start` would (`options.onQuery` counts the
+ * subgraphs' SQL statements). Stop it with `stop()`.
  */
-export async function startTestStack(overrides: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+export async function startTestStack(overrides: NodeJS.ProcessEnv = {}, options: StackOptions = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const env = testServiceEnv(database.url, {
     EMOTION_CONSUMER_DURABLE: uniqueDurable('emotion-analyzer'),
@@ -25,7 +26,7 @@ export async function startTestStack(overrides: NodeJS.ProcessEnv = {}): Promise
     ...overrides,
   });
   try {
-    const stack = await startStack(env, createLogger('test-stack', env.LOG_LEVEL));
+    const stack = await startStack(env, createLogger('test-stack', env.LOG_LEVEL), options);
     return {
       ...stack,
       database,

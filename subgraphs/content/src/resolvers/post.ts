@@ -1,5 +1,5 @@
 import { loadExisting, parseListLimit, parsePageArgs, toConnection, validateInput } from '../../../../lib/graphql';
-import { listPosts } from '../db/repositories/posts';
+import { listPostsWithPersonas } from '../db/repositories/posts';
 import { engagementRate } from '../domain/engagement';
 import { editPost } from '../operations/edit-post';
 import { publishPost } from '../operations/publish-post';
@@ -15,8 +15,10 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
     async posts(_, args, ctx) {
       const page = parsePageArgs(args.first, args.after);
       const personaId = args.filter?.personaId ? validateInput(idSchema, args.filter.personaId) : undefined;
-      const rows = await listPosts(ctx.db, { personaId, status: args.filter?.status ?? undefined }, page);
-      return toConnection(rows, page);
+      const rows = await listPostsWithPersonas(ctx.db, { personaId, status: args.filter?.status ?? undefined }, page);
+      // The personas came with the posts: `Post.persona` finds them in the loader, without a query.
+      for (const { persona } of rows) ctx.loaders.personaById.prime(persona.id, persona);
+      return toConnection(rows.map((row) => row.post), page);
     },
     post: (_, args, ctx) => ctx.loaders.postById.load(validateInput(idSchema, args.id)),
     similarPosts(_, args, ctx) {

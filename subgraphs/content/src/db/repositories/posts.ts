@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Cursor, PageArgs } from '../../../../../lib/graphql';
-import type { ContentDatabase, NewPost, PostRow, PostStatus, PostsTable } from '../database';
+import type { ContentDatabase, NewPost, PersonaRow, PostRow, PostStatus, PostsTable } from '../database';
 import { CONTENT_SCHEMA } from '../database';
 
 type Db = Kysely<ContentDatabase> | Transaction<ContentDatabase>;
@@ -41,13 +41,36 @@ export async function updatePost(db: Db, id: string, changes: Updateable<PostsTa
   return row ?? null;
 }
 
-/** One page of posts, newest first, `limit + 1` rows (the extra one tells if a next page exists). */
-export async function listPosts(db: Db, filter: PostFilter, page: PageArgs): Promise<PostRow[]> {
-  let query = db.withSchema(CONTENT_SCHEMA).selectFrom('posts').selectAll();
-  if (filter.personaId) query = query.where('persona_id', '=', filter.personaId);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (page.after) query = query.where(beforeCursor(page.after));
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+/** Columns of `personas`, read beside each post by {@link listPostsWithPersonas}. */
+const PERSONA_COLUMNS = [
+  'id', 'name', 'emoji', 'tone', 'description', 'hook_model', 'body_model', 'created_by', 'reply_magnets', 'hook_emoji', 'preferred_hook_styles', 'auto_publish', 'created_at', 'updated_at',
+] as const satisfies ReadonlyArray<keyof PersonaRow>;
+
+/**
+ * One page of posts, newest first, `limit + 1` rows (the extra one tells if a next page exists),
+ * each with its persona read in the same statement (a join), so that a page of posts with their
+ * personas costs one SQL statement.
+ */
+export async function listPostsWithPersonas(db: Db, filter: PostFilter, page: PageArgs): Promise<Array<{ post: PostRow; persona: PersonaRow }>> {
+  let query = db
+    .withSchema(CONTENT_SCHEMA)
+    .selectFrom('posts')
+    .innerJoin('personas', 'personas.id', 'posts.persona_id')
+    .selectAll('posts')
+    .select(PERSONA_COLUMNS.map((column) => `personas.${column} as persona__${column}` as const));
+  if (filter.personaId) query = query.where('posts.persona_id', '=', filter.personaId);
+  if (filter.status) query = query.where('posts.status', '=', filter.status);
+  if (page.after) query = query.where(beforeCursor(page.after, 'posts'));
+  const rows = await query.orderBy('posts.created_at', 'desc').orderBy('posts.id', 'desc').limit(page.limit + 1).execute();
+  return rows.map((row) => {
+    const post: Record<string, unknown> = {};
+    const persona: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (key.startsWith('persona__')) persona[key.slice('persona__'.length)] = value;
+      else post[key] = value;
+    }
+    return { post: post as PostRow, persona: persona as PersonaRow };
+  });
 }
 
 /**
@@ -95,6 +118,7 @@ export async function listPostsForAchievements(db: Db, achievementIds: readonly 
   return rows.map(({ rank: _rank, ...post }) => post);
 }
 
-function beforeCursor(cursor: Cursor) {
+function beforeCursor(cursor: Cursor, table?: 'posts') {
+  if (table) return sql<boolean>`(${sql.ref(`${table}.created_at`)}, ${sql.ref(`${table}.id`)}) < (${cursor.createdAt}, ${cursor.id}::uuid)`;
   return sql<boolean>`(created_at, id) < (${cursor.createdAt}, ${cursor.id}::uuid)`;
 }

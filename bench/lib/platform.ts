@@ -1,0 +1,168 @@
+import type { BenchEnvironment } from './environment';
+import { scrapeMetrics } from './prometheus';
+import { launchService } from './service-launcher';
+import type { LaunchedService } from './service-launcher';
+
+/** The four subgraphs of the supergraph. */
+export const SUBGRAPH_NAMES = ['content', 'achievements', 'experiments', 'emotion'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Workers the bench runs (achievements' worker only handles GitHub deliveries, unused here). */
+export type WorkerName = 'content' | 'experiments' | 'emotion';
+
+/** Every port variable of the platform, set to 0 (a free port) for the bench's services. */
+const PORT_VARIABLES = [
+  'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
+  'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'ACHIEVEMENTS_WORKER_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
+  'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
+];
+
+/** Counters read at the subgraphs, summed over the four. */
+export interface SubgraphCounters {
+  /** `graphql_requests_total` of every subgraph (requests the gateway made). */
+  requests: number;
+  /** SQL statements the subgraphs ran. */
+  statements: number;
+}
+
+/** The subgraphs (and workers) of one bench run, each in its own process on free ports. */
+export interface Platform {
+  env: BenchEnvironment;
+  /** Environment of every service (the bench environment's, ports 0). */
+  serviceEnv: NodeJS.ProcessEnv;
+  subgraphs: Record<SubgraphName, LaunchedService>;
+  /** `http://127.0.0.1:<port>/graphql` of each subgraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Starts (or restarts) a worker with extra variables, e.g. `OFFLINE_TOKEN_DELAY_MS`. */
+  startWorker(name: WorkerName, overrides?: NodeJS.ProcessEnv): Promise<LaunchedService>;
+  stopWorker(name: WorkerName): Promise<void>;
+  /**
+   * Starts the project's gateway (`gateway/src/main.ts`) in its own process on the subgraphs,
+   * with `overrides` and Node flags (e.g. `--cpu-prof`).
+   */
+  startGateway(overrides?: NodeJS.ProcessEnv, nodeArgs?: string[]): Promise<LaunchedService>;
+  /** Starts a comparison gateway of `bench/processes/` in its own process on the subgraphs. */
+  startComparisonGateway(kind: 'bare-apollo-gateway' | 'hive-gateway'): Promise<LaunchedService>;
+  /** The subgraphs' counters now (take two readings and subtract). */
+  subgraphCounters(): Promise<SubgraphCounters>;
+  /** Stops every process still running (gateways started here included). */
+  stop(): Promise<void>;
+}
+
+/** Variables that let one client send a benchmark's load: the per-principal rate limit out of the way. */
+export const GATEWAY_BENCH_ENV: NodeJS.ProcessEnv = {
+  GATEWAY_HOST: '127.0.0.1',
+  RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
+};
+
+/**
+ * Starts the four subgraphs (each through `bench/processes/counted-subgraph.ts`: the subgraph's
+ * own server plus a count of its SQL statements) and the content, experiments and emotion
+ * workers, each in its own process as `npm start` runs them, over the bench environment.
+ * Content's worker writes at zero token delay unless restarted otherwise.
+ *
+ * @throws {LaunchError} when one does not start (the others are stopped)
+ */
+export async function startPlatform(env: BenchEnvironment): Promise<Platform> {
+  const serviceEnv: NodeJS.ProcessEnv = { ...env.serviceEnv, ...Object.fromEntries(PORT_VARIABLES.map((name) => [name, '0'])) };
+  const running: LaunchedService[] = [];
+  const workers = new Map<WorkerName, LaunchedService>();
+  const track = (service: LaunchedService) => {
+    running.push(service);
+    return service;
+  };
+  const stopAll = async () => {
+    const services = [...running].reverse();
+    running.length = 0;
+    await Promise.all(services.map((service) => service.stop()));
+  };
+  try {
+    // The first one provisions the NATS streams alone; the others then start side by side.
+    const subgraphs = {} as Record<SubgraphName, LaunchedService>;
+    const launchSubgraph = async (name: SubgraphName) => {
+      subgraphs[name] = track(await launchService({ name, entry: 'bench/processes/counted-subgraph.ts', args: [name], env: serviceEnv }));
+    };
+    await launchSubgraph(SUBGRAPH_NAMES[0]);
+    await Promise.all(SUBGRAPH_NAMES.slice(1).map(launchSubgraph));
+    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].ready.url!])) as Record<SubgraphName, string>;
+    const startWorker = async (name: WorkerName, overrides: NodeJS.ProcessEnv = {}) => {
+      await stopWorker(name);
+      const worker = track(
+        await launchService({
+          name: `${name}-worker`,
+          entry: `subgraphs/${name}/src/main.ts`,
+          args: ['worker'],
+          env: { ...serviceEnv, OFFLINE_TOKEN_DELAY_MS: '0', ...overrides },
+        }),
+      );
+      workers.set(name, worker);
+      return worker;
+    };
+    const stopWorker = async (name: WorkerName) => {
+      const worker = workers.get(name);
+      if (!worker) return;
+      workers.delete(name);
+      running.splice(running.indexOf(worker), 1);
+      await worker.stop();
+    };
+    await Promise.all((['experiments', 'emotion', 'content'] as const).map((name) => startWorker(name)));
+    return {
+      env,
+      serviceEnv,
+      subgraphs,
+      subgraphUrls,
+      startWorker,
+      stopWorker,
+      async startGateway(overrides = {}, nodeArgs = []) {
+        return track(
+          await launchService({
+            name: 'gateway',
+            entry: 'gateway/src/main.ts',
+            nodeArgs,
+            env: {
+              ...serviceEnv,
+              ...GATEWAY_BENCH_ENV,
+              CONTENT_URL: subgraphUrls.content,
+              ACHIEVEMENTS_URL: subgraphUrls.achievements,
+              EXPERIMENTS_URL: subgraphUrls.experiments,
+              EMOTION_URL: subgraphUrls.emotion,
+              ...overrides,
+            },
+          }),
+        );
+      },
+      async startComparisonGateway(kind) {
+        return track(
+          await launchService({
+            name: kind,
+            entry: `bench/processes/${kind}.ts`,
+            env: {
+              ...serviceEnv,
+              BENCH_GATEWAY_PORT: '0',
+              CONTENT_URL: subgraphUrls.content,
+              ACHIEVEMENTS_URL: subgraphUrls.achievements,
+              EXPERIMENTS_URL: subgraphUrls.experiments,
+              EMOTION_URL: subgraphUrls.emotion,
+            },
+          }),
+        );
+      },
+      async subgraphCounters() {
+        const readings = await Promise.all(
+          SUBGRAPH_NAMES.map(async (name) => {
+            const [scrape, sql] = await Promise.all([
+              scrapeMetrics(subgraphs[name].ready.adminPort!),
+              subgraphs[name].ask<{ statements: number }>({ type: 'sql-count' }, 'sql-count'),
+            ]);
+            return { requests: scrape.sum('graphql_requests_total'), statements: sql.statements };
+          }),
+        );
+        return readings.reduce((total, r) => ({ requests: total.requests + r.requests, statements: total.statements + r.statements }), { requests: 0, statements: 0 });
+      },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

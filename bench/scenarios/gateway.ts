@@ -1,0 +1,273 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../../lib/logger';
+import { summarizeCpuProfile } from '../lib/cpu-profile';
+import type { ProfileSummary } from '../lib/cpu-profile';
+import { bearer, postGraphQL } from '../lib/graphql-client';
+import { runHttpLoad } from '../lib/http-load';
+import type { HttpLoadResult, LoadVariant } from '../lib/http-load';
+import type { Platform } from '../lib/platform';
+import { sampleProcess } from '../lib/process-sampler';
+import type { ProcessUsage } from '../lib/process-sampler';
+import { scrapeMetrics } from '../lib/prometheus';
+import type { SeededData } from '../lib/seed';
+import type { LaunchedService } from '../lib/service-launcher';
+import {
+  CONTENT_POSTS_QUERY,
+  ENGAGEMENT_MUTATION,
+  IDENTICAL_VARIABLES,
+  POSTS_QUERY,
+  distinctVariables,
+  engagementVariables,
+  expectedContentPosts,
+  expectedEngagement,
+  expectedPosts,
+} from './gateway-operations';
+import type { Variables } from './gateway-operations';
+
+/** What answers the load: a gateway, or the content subgraph alone (the ceiling). */
+export type TargetName = 'ours' | 'bare' | 'hive' | 'ceiling';
+/** The three timed runs of a target. */
+export type RunName = 'identical' | 'distinct' | 'mutation';
+
+/** Report labels of the targets. */
+export const TARGET_LABELS: Record<TargetName, string> = {
+  ours: 'our gateway',
+  bare: 'bare @apollo/gateway',
+  hive: 'Hive Gateway + Rust planner',
+  ceiling: 'ceiling: content subgraph alone',
+};
+
+/** One timed run. */
+export interface GatewayRun {
+  target: TargetName;
+  run: RunName;
+  load: HttpLoadResult;
+  /** CPU and peak RSS of the gateway process (of the content subgraph for the ceiling). */
+  usage: ProcessUsage;
+  /** Requests the four subgraphs received per operation. */
+  subgraphRequestsPerOp: number;
+  /** SQL statements the subgraphs ran per operation. */
+  sqlPerOp: number;
+  /** `gateway_subgraph_fetches_total` per operation (our gateway only). */
+  gatewayFetchesPerOp: number | null;
+}
+
+/** How a target fared before timing: started, and every response equal to the reference. */
+export interface TargetCheck {
+  target: TargetName;
+  ok: boolean;
+  /** What was checked, or why it failed. */
+  detail: string;
+}
+
+/** Everything the gateway scenario measured. */
+export interface GatewayScenarioResult {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  runs: GatewayRun[];
+  checks: TargetCheck[];
+  /** `--cpu-prof` of our gateway during an extra identical run. */
+  profile: ProfileSummary | null;
+  profileNote: string;
+}
+
+/** Options of {@link runGatewayScenario}. */
+export interface GatewayScenarioOptions {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  /** Where the `.cpuprofile` is written (git-ignored). */
+  profileDir: string;
+  logger: Logger;
+}
+
+/** Pause after a load run before counters are read (ms). */
+const QUIET_MS = 1500;
+
+interface Target {
+  name: TargetName;
+  url: string;
+  /** Headers of every request (fresh: a gateway credential lives 60 s). */
+  headers(): Promise<Record<string, string>>;
+  pid: number;
+  adminPort: number | null;
+  queries: Record<RunName, string>;
+}
+
+interface PreparedRun {
+  run: RunName;
+  variables: Variables[];
+  /** Reference `data` per variables. */
+  expected: unknown[];
+}
+
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+      : value;
+
+/**
+ * Sends every request of every run once and compares each response with the reference: no
+ * errors, and `data` equal to it with keys in query order. Returns the exact bodies, which every
+ * response of the timed runs must then repeat byte for byte.
+ */
+async function verify(target: Target, runs: PreparedRun[]): Promise<{ bodies: Record<RunName, LoadVariant[]> } | { failure: string }> {
+  const bodies = {} as Record<RunName, LoadVariant[]>;
+  const headers = await target.headers();
+  for (const prepared of runs) {
+    bodies[prepared.run] = [];
+    for (const [i, variables] of prepared.variables.entries()) {
+      const query = target.queries[prepared.run];
+      const response = await postGraphQL(target.url, query, variables, headers);
+      const want = JSON.stringify(prepared.expected[i]);
+      const got = JSON.stringify(response.data);
+      if (response.status !== 200 || response.errors?.length || got !== want) {
+        const order = response.data && JSON.stringify(canonical(response.data)) === JSON.stringify(canonical(prepared.expected[i])) ? ' (same data, keys not in query order)' : '';
+        return { failure: `${prepared.run} request ${i} (${JSON.stringify(variables)}): HTTP ${response.status}${order}: ${response.text.slice(0, 300)}` };
+      }
+      bodies[prepared.run].push({ body: JSON.stringify({ query, variables }), expected: response.text });
+    }
+  }
+  return { bodies };
+}
+
+async function timedRun(platform: Platform, target: Target, run: RunName, variants: LoadVariant[], options: GatewayScenarioOptions): Promise<GatewayRun> {
+  const load = { url: target.url, connections: options.connections, variants };
+  if (options.warmupSeconds > 0) await runHttpLoad({ ...load, durationSeconds: options.warmupSeconds, headers: await target.headers() });
+  const fetches = async () => (target.adminPort ? (await scrapeMetrics(target.adminPort)).sum('gateway_subgraph_fetches_total') : 0);
+  // Requests still in flight when a run stops are finished by the server meanwhile.
+  await sleep(QUIET_MS);
+  const [countersBefore, fetchesBefore] = await Promise.all([platform.subgraphCounters(), fetches()]);
+  const sampler = sampleProcess(target.pid);
+  const result = await runHttpLoad({ ...load, durationSeconds: options.durationSeconds, headers: await target.headers() });
+  const usage = sampler.stop();
+  await sleep(QUIET_MS);
+  const [countersAfter, fetchesAfter] = await Promise.all([platform.subgraphCounters(), fetches()]);
+  // Every request sent is served, answered in time or not.
+  const ops = Math.max(1, result.sent);
+  options.logger.info(
+    { target: target.name, run, rps: Math.round(result.rps), p95: result.p95, errors: result.errors + result.non2xx + result.mismatches, cpu: Math.round(usage.cpuPercent) },
+    'gateway run done',
+  );
+  return {
+    target: target.name,
+    run,
+    load: result,
+    usage,
+    subgraphRequestsPerOp: (countersAfter.requests - countersBefore.requests) / ops,
+    sqlPerOp: (countersAfter.statements - countersBefore.statements) / ops,
+    gatewayFetchesPerOp: target.adminPort ? (fetchesAfter - fetchesBefore) / ops : null,
+  };
+}
+
+function gatewayTarget(name: TargetName, service: LaunchedService, headers: () => Promise<Record<string, string>>): Target {
+  return {
+    name,
+    url: service.ready.url!,
+    headers,
+    pid: service.pid,
+    adminPort: name === 'ours' ? service.ready.adminPort! : null,
+    queries: { identical: POSTS_QUERY, distinct: POSTS_QUERY, mutation: ENGAGEMENT_MUTATION },
+  };
+}
+
+/** Starts a target's process; the ceiling starts nothing (the content subgraph runs already). */
+async function startTarget(platform: Platform, name: TargetName, nodeArgs: string[] = []): Promise<{ target: Target; service: LaunchedService | null }> {
+  const token = async () => bearer(platform.env.userToken);
+  if (name === 'ours') {
+    const service = await platform.startGateway({}, nodeArgs);
+    return { service, target: gatewayTarget(name, service, token) };
+  }
+  if (name === 'bare' || name === 'hive') {
+    const service = await platform.startComparisonGateway(name === 'bare' ? 'bare-apollo-gateway' : 'hive-gateway');
+    return { service, target: gatewayTarget(name, service, token) };
+  }
+  return {
+    service: null,
+    target: {
+      name,
+      url: platform.subgraphUrls.content,
+      headers: () => platform.env.gatewayHeaders('content'),
+      pid: platform.subgraphs.content.pid,
+      adminPort: null,
+      queries: { identical: CONTENT_POSTS_QUERY, distinct: CONTENT_POSTS_QUERY, mutation: ENGAGEMENT_MUTATION },
+    },
+  };
+}
+
+async function profileOurGateway(platform: Platform, variants: LoadVariant[], options: GatewayScenarioOptions): Promise<{ profile: ProfileSummary | null; note: string }> {
+  rmSync(options.profileDir, { recursive: true, force: true });
+  mkdirSync(options.profileDir, { recursive: true });
+  const { service, target } = await startTarget(platform, 'ours', ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-name=gateway.cpuprofile']);
+  try {
+    await runHttpLoad({ url: target.url, connections: options.connections, variants, durationSeconds: options.durationSeconds, headers: await target.headers() });
+  } finally {
+    await service?.stop(30_000);
+  }
+  const file = readdirSync(options.profileDir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) return { profile: null, note: `no profile was written in ${options.profileDir}` };
+  return { profile: summarizeCpuProfile(join(options.profileDir, file)), note: `${join(options.profileDir, file)} (git-ignored; open it in Chrome DevTools or speedscope for the flame graph)` };
+}
+
+/**
+ * The gateway scenario: for each target (our gateway, bare `@apollo/gateway`, Hive Gateway with
+ * the Rust planner, the content subgraph alone), each in its own process on the same subgraphs
+ * and data, one after the other: verify every request against the reference, then time three
+ * runs of `connections` connections for `durationSeconds` (after a warm-up): the identical
+ * query, the query with distinct variables, and the mutation. Then one more identical run of our
+ * gateway under `--cpu-prof`.
+ */
+export async function runGatewayScenario(platform: Platform, seeded: SeededData, options: GatewayScenarioOptions): Promise<GatewayScenarioResult> {
+  const postsRuns = async (expected: (platform: Platform, variables: Variables) => Promise<unknown>): Promise<PreparedRun[]> => {
+    const distinct = distinctVariables(seeded);
+    const mutation = engagementVariables(seeded);
+    return [
+      { run: 'identical', variables: [IDENTICAL_VARIABLES], expected: [await expected(platform, IDENTICAL_VARIABLES)] },
+      { run: 'distinct', variables: distinct, expected: await Promise.all(distinct.map((v) => expected(platform, v))) },
+      { run: 'mutation', variables: mutation, expected: await Promise.all(mutation.map((v) => expectedEngagement(platform, v))) },
+    ];
+  };
+  const gatewayRuns = await postsRuns(expectedPosts);
+  const ceilingRuns = await postsRuns(expectedContentPosts);
+  const result: GatewayScenarioResult = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, runs: [], checks: [], profile: null, profileNote: '' };
+  let ourIdentical: LoadVariant[] | null = null;
+  for (const name of ['ours', 'bare', 'hive', 'ceiling'] as const) {
+    let started: Awaited<ReturnType<typeof startTarget>>;
+    try {
+      started = await startTarget(platform, name);
+    } catch (err) {
+      result.checks.push({ target: name, ok: false, detail: `did not start: ${err instanceof Error ? err.message.split('\n').slice(0, 6).join(' / ') : String(err)}` });
+      continue;
+    }
+    try {
+      const prepared = name === 'ceiling' ? ceilingRuns : gatewayRuns;
+      const verified = await verify(started.target, prepared);
+      if ('failure' in verified) {
+        result.checks.push({ target: name, ok: false, detail: verified.failure });
+        continue;
+      }
+      result.checks.push({ target: name, ok: true, detail: `${prepared.map((p) => `${p.variables.length} ${p.run}`).join(', ')} requests answered exactly as the reference (keys in query order)` });
+      if (name === 'ours') ourIdentical = verified.bodies.identical;
+      for (const run of ['identical', 'distinct', 'mutation'] as const) result.runs.push(await timedRun(platform, started.target, run, verified.bodies[run], options));
+    } finally {
+      await started.service?.stop();
+    }
+  }
+  if (ourIdentical) {
+    try {
+      const { profile, note } = await profileOurGateway(platform, ourIdentical, options);
+      result.profile = profile;
+      result.profileNote = note;
+    } catch (err) {
+      result.profileNote = `profiling failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  } else {
+    result.profileNote = 'not profiled: our gateway did not pass its checks';
+  }
+  return result;
+}
