@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 
 /** A V8 CPU profile as `node --cpu-prof` writes it (`.cpuprofile`). */
 interface CpuProfile {
+  startTime: number;
+  endTime: number;
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
   samples: number[];
   timeDeltas: number[];
@@ -52,13 +54,21 @@ function shortLocation(url: string, line: number): string {
  * Reads a `.cpuprofile` and sums self time (the time a function was on top of the stack) by
  * function and by group ({@link codeGroup}), idle time left out.
  *
+ * @param lastMs only the samples of the profile's last `lastMs` milliseconds (the measured window,
+ *   not the process's start-up); all of them when omitted
  * @param top how many functions and groups to keep
  */
-export function summarizeCpuProfile(path: string, top = 15): ProfileSummary {
+export function summarizeCpuProfile(path: string, lastMs?: number, top = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const from = lastMs === undefined ? -Infinity : profile.endTime - lastMs * 1000;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+  });
   const totalUs = [...selfUs.values()].reduce((sum, v) => sum + v, 0);
   const functions = new Map<string, number>();
   const groups = new Map<string, number>();

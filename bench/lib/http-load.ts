@@ -42,6 +42,8 @@ export interface HttpLoadResult {
   /** First mismatching body (truncated), to explain a mismatch. */
   firstMismatch: string | null;
   durationSeconds: number;
+  /** CPU of the load process itself over the run, % of one core. */
+  loadCpuPercent: number;
 }
 
 /**

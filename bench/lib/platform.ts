@@ -5,6 +5,7 @@ import type { LaunchedService } from './service-launcher';
 
 /** The four subgraphs of the supergraph. */
 export const SUBGRAPH_NAMES = ['content', 'achievements', 'experiments', 'emotion'] as const;
+/** One of {@link SUBGRAPH_NAMES}. */
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Workers the bench runs (achievements' worker only handles GitHub deliveries, unused here). */
@@ -17,12 +18,17 @@ const PORT_VARIABLES = [
   'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
 ];
 
-/** Counters read at the subgraphs, summed over the four. */
-export interface SubgraphCounters {
-  /** `graphql_requests_total` of every subgraph (requests the gateway made). */
+/** Requests and SQL statements of one subgraph. */
+export interface SubgraphCount {
+  /** `graphql_requests_total` (requests the gateway made). */
   requests: number;
-  /** SQL statements the subgraphs ran. */
+  /** SQL statements it ran. */
   statements: number;
+}
+
+/** Counters read at the subgraphs: summed over the four, and by subgraph. */
+export interface SubgraphCounters extends SubgraphCount {
+  bySubgraph: Record<SubgraphName, SubgraphCount>;
 }
 
 /** The subgraphs (and workers) of one bench run, each in its own process on free ports. */
@@ -36,6 +42,8 @@ export interface Platform {
   /** Starts (or restarts) a worker with extra variables, e.g. `OFFLINE_TOKEN_DELAY_MS`. */
   startWorker(name: WorkerName, overrides?: NodeJS.ProcessEnv): Promise<LaunchedService>;
   stopWorker(name: WorkerName): Promise<void>;
+  /** The workers running now, by name. */
+  workers(): Partial<Record<WorkerName, LaunchedService>>;
   /**
    * Starts the project's gateway (`gateway/src/main.ts`) in its own process on the subgraphs,
    * with `overrides` and Node flags (e.g. `--cpu-prof`).
@@ -113,6 +121,7 @@ export async function startPlatform(env: BenchEnvironment): Promise<Platform> {
       subgraphUrls,
       startWorker,
       stopWorker,
+      workers: () => Object.fromEntries(workers),
       async startGateway(overrides = {}, nodeArgs = []) {
         return track(
           await launchService({
@@ -157,7 +166,11 @@ export async function startPlatform(env: BenchEnvironment): Promise<Platform> {
             return { requests: scrape.sum('graphql_requests_total'), statements: sql.statements };
           }),
         );
-        return readings.reduce((total, r) => ({ requests: total.requests + r.requests, statements: total.statements + r.statements }), { requests: 0, statements: 0 });
+        return {
+          requests: readings.reduce((sum, r) => sum + r.requests, 0),
+          statements: readings.reduce((sum, r) => sum + r.statements, 0),
+          bySubgraph: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, readings[i]!])) as Record<SubgraphName, SubgraphCount>,
+        };
       },
       stop: stopAll,
     };

@@ -12,6 +12,8 @@ function run(request: HttpLoadRequest): Promise<HttpLoadResult> {
   let next = 0;
   let mismatches = 0;
   let firstMismatch: string | null = null;
+  const cpuAtStart = process.cpuUsage();
+  const startedAt = performance.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -40,7 +42,9 @@ function run(request: HttpLoadRequest): Promise<HttpLoadResult> {
       },
       (err, result) => {
         if (err) return reject(err);
+        const cpu = process.cpuUsage(cpuAtStart);
         resolve({
+          loadCpuPercent: (100 * (cpu.user + cpu.system)) / 1000 / (performance.now() - startedAt),
           responses: latencies.length,
           sent: result.requests.sent,
           rps: latencies.length / result.duration,

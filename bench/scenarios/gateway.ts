@@ -1,14 +1,17 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../lib/logger';
+import { REPOSITORY_ROOT } from '../../scripts/lib/paths';
 import { summarizeCpuProfile } from '../lib/cpu-profile';
 import type { ProfileSummary } from '../lib/cpu-profile';
 import { bearer, postGraphQL } from '../lib/graphql-client';
 import { runHttpLoad } from '../lib/http-load';
 import type { HttpLoadResult, LoadVariant } from '../lib/http-load';
-import type { Platform } from '../lib/platform';
-import { sampleProcess } from '../lib/process-sampler';
+import { SUBGRAPH_NAMES } from '../lib/platform';
+import type { Platform, SubgraphCount } from '../lib/platform';
+import { sampleMachine, sampleProcess, sampleProcessesNamed } from '../lib/process-sampler';
 import type { ProcessUsage } from '../lib/process-sampler';
 import { scrapeMetrics } from '../lib/prometheus';
 import type { SeededData } from '../lib/seed';
@@ -43,13 +46,23 @@ export const TARGET_LABELS: Record<TargetName, string> = {
 export interface GatewayRun {
   target: TargetName;
   run: RunName;
+  /** 1-based round. */
+  round: number;
   load: HttpLoadResult;
   /** CPU and peak RSS of the gateway process (of the content subgraph for the ceiling). */
   usage: ProcessUsage;
+  /** CPU of the four subgraph processes together, % of one core. */
+  subgraphsCpuPercent: number;
+  /** CPU of the whole machine (everything running on it), % of one core. */
+  machineCpuPercent: number;
+  /** CPU of Postgres (server and backends), % of one core. */
+  postgresCpuPercent: number;
   /** Requests the four subgraphs received per operation. */
   subgraphRequestsPerOp: number;
   /** SQL statements the subgraphs ran per operation. */
   sqlPerOp: number;
+  /** Requests and SQL statements per operation, by subgraph (those that got any). */
+  perSubgraph: Record<string, SubgraphCount>;
   /** `gateway_subgraph_fetches_total` per operation (our gateway only). */
   gatewayFetchesPerOp: number | null;
 }
@@ -67,6 +80,7 @@ export interface GatewayScenarioResult {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  rounds: number;
   runs: GatewayRun[];
   checks: TargetCheck[];
   /** `--cpu-prof` of our gateway during an extra identical run. */
@@ -79,13 +93,15 @@ export interface GatewayScenarioOptions {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Rounds of the three runs over every target (two). */
+  rounds: number;
   /** Where the `.cpuprofile` is written (git-ignored). */
   profileDir: string;
   logger: Logger;
 }
 
 /** Pause after a load run before counters are read (ms). */
-const QUIET_MS = 1500;
+const QUIET_MS = 1000;
 
 interface Target {
   name: TargetName;
@@ -136,7 +152,7 @@ async function verify(target: Target, runs: PreparedRun[]): Promise<{ bodies: Re
   return { bodies };
 }
 
-async function timedRun(platform: Platform, target: Target, run: RunName, variants: LoadVariant[], options: GatewayScenarioOptions): Promise<GatewayRun> {
+async function timedRun(platform: Platform, target: Target, run: RunName, variants: LoadVariant[], options: GatewayScenarioOptions): Promise<Omit<GatewayRun, 'round'>> {
   const load = { url: target.url, connections: options.connections, variants };
   if (options.warmupSeconds > 0) await runHttpLoad({ ...load, durationSeconds: options.warmupSeconds, headers: await target.headers() });
   const fetches = async () => (target.adminPort ? (await scrapeMetrics(target.adminPort)).sum('gateway_subgraph_fetches_total') : 0);
@@ -144,8 +160,14 @@ async function timedRun(platform: Platform, target: Target, run: RunName, varian
   await sleep(QUIET_MS);
   const [countersBefore, fetchesBefore] = await Promise.all([platform.subgraphCounters(), fetches()]);
   const sampler = sampleProcess(target.pid);
+  const subgraphSamplers = SUBGRAPH_NAMES.map((name) => sampleProcess(platform.subgraphs[name].pid, 1000));
+  const machine = sampleMachine(cpus().length);
+  const postgres = sampleProcessesNamed('postgres');
   const result = await runHttpLoad({ ...load, durationSeconds: options.durationSeconds, headers: await target.headers() });
   const usage = sampler.stop();
+  const subgraphsCpuPercent = subgraphSamplers.reduce((sum, s) => sum + s.stop().cpuPercent, 0);
+  const machineCpuPercent = machine.stop();
+  const postgresCpuPercent = postgres.stop();
   await sleep(QUIET_MS);
   const [countersAfter, fetchesAfter] = await Promise.all([platform.subgraphCounters(), fetches()]);
   // Every request sent is served, answered in time or not.
@@ -159,8 +181,17 @@ async function timedRun(platform: Platform, target: Target, run: RunName, varian
     run,
     load: result,
     usage,
+    subgraphsCpuPercent,
+    machineCpuPercent,
+    postgresCpuPercent,
     subgraphRequestsPerOp: (countersAfter.requests - countersBefore.requests) / ops,
     sqlPerOp: (countersAfter.statements - countersBefore.statements) / ops,
+    perSubgraph: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => {
+        const [a, b] = [countersAfter.bySubgraph[name], countersBefore.bySubgraph[name]];
+        return [name, { requests: (a.requests - b.requests) / ops, statements: (a.statements - b.statements) / ops }];
+      }).filter(([, count]) => (count as SubgraphCount).requests > 0),
+    ),
     gatewayFetchesPerOp: target.adminPort ? (fetchesAfter - fetchesBefore) / ops : null,
   };
 }
@@ -203,64 +234,91 @@ async function startTarget(platform: Platform, name: TargetName, nodeArgs: strin
 async function profileOurGateway(platform: Platform, variants: LoadVariant[], options: GatewayScenarioOptions): Promise<{ profile: ProfileSummary | null; note: string }> {
   rmSync(options.profileDir, { recursive: true, force: true });
   mkdirSync(options.profileDir, { recursive: true });
-  const { service, target } = await startTarget(platform, 'ours', ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, '--cpu-prof-name=gateway.cpuprofile']);
+  const { service, target } = await startTarget(platform, 'ours', ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]);
+  const load = { url: target.url, connections: options.connections, variants };
+  let measuredFrom = performance.now();
   try {
-    await runHttpLoad({ url: target.url, connections: options.connections, variants, durationSeconds: options.durationSeconds, headers: await target.headers() });
+    if (options.warmupSeconds > 0) await runHttpLoad({ ...load, durationSeconds: options.warmupSeconds, headers: await target.headers() });
+    await sleep(QUIET_MS);
+    measuredFrom = performance.now();
+    await runHttpLoad({ ...load, durationSeconds: options.durationSeconds, headers: await target.headers() });
   } finally {
     await service?.stop(30_000);
   }
-  const file = readdirSync(options.profileDir).find((name) => name.endsWith('.cpuprofile'));
-  if (!file) return { profile: null, note: `no profile was written in ${options.profileDir}` };
-  return { profile: summarizeCpuProfile(join(options.profileDir, file)), note: `${join(options.profileDir, file)} (git-ignored; open it in Chrome DevTools or speedscope for the flame graph)` };
+  // The profile ends as the process exits: its last `window` ms are the timed run (and the stop).
+  const window = performance.now() - measuredFrom;
+  // One profile per thread (tsx's loader hooks run on their own): the gateway's is the busiest.
+  const profiles = readdirSync(options.profileDir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => ({ path: join(options.profileDir, name), summary: summarizeCpuProfile(join(options.profileDir, name), window) }))
+    .sort((a, b) => b.summary.totalMs * (100 - b.summary.idlePercent) - a.summary.totalMs * (100 - a.summary.idlePercent));
+  const busiest = profiles[0];
+  if (!busiest) return { profile: null, note: `no profile was written in ${options.profileDir}` };
+  return { profile: busiest.summary, note: `${relative(REPOSITORY_ROOT, busiest.path)} (git-ignored; open it in Chrome DevTools or speedscope for the flame graph)` };
 }
 
 /**
- * The gateway scenario: for each target (our gateway, bare `@apollo/gateway`, Hive Gateway with
- * the Rust planner, the content subgraph alone), each in its own process on the same subgraphs
- * and data, one after the other: verify every request against the reference, then time three
- * runs of `connections` connections for `durationSeconds` (after a warm-up): the identical
- * query, the query with distinct variables, and the mutation. Then one more identical run of our
- * gateway under `--cpu-prof`.
+ * The gateway scenario: our gateway, bare `@apollo/gateway` and Hive Gateway with the Rust
+ * planner, each in its own process on the same subgraphs and data, plus the content subgraph
+ * alone (the ceiling). Each target first answers every request once, checked against the
+ * reference; then `rounds` rounds, each timing, run by run and target by target (so that what
+ * else the machine does meanwhile falls on all of them alike), `connections` connections for
+ * `durationSeconds` after a warm-up: the identical query, the query with distinct variables, the
+ * mutation. Then one more identical run of our gateway under `--cpu-prof`.
  */
 export async function runGatewayScenario(platform: Platform, seeded: SeededData, options: GatewayScenarioOptions): Promise<GatewayScenarioResult> {
-  const postsRuns = async (expected: (platform: Platform, variables: Variables) => Promise<unknown>): Promise<PreparedRun[]> => {
-    const distinct = distinctVariables(seeded);
-    const mutation = engagementVariables(seeded);
-    return [
-      { run: 'identical', variables: [IDENTICAL_VARIABLES], expected: [await expected(platform, IDENTICAL_VARIABLES)] },
-      { run: 'distinct', variables: distinct, expected: await Promise.all(distinct.map((v) => expected(platform, v))) },
-      { run: 'mutation', variables: mutation, expected: await Promise.all(mutation.map((v) => expectedEngagement(platform, v))) },
-    ];
+  const distinct = distinctVariables(seeded);
+  const mutation = engagementVariables(seeded);
+  const mutationRun: PreparedRun = { run: 'mutation', variables: mutation, expected: await Promise.all(mutation.map((v) => expectedEngagement(platform, v))) };
+  const queryRuns = async (expected: (platform: Platform, variables: Variables) => Promise<unknown>): Promise<PreparedRun[]> => [
+    { run: 'identical', variables: [IDENTICAL_VARIABLES], expected: [await expected(platform, IDENTICAL_VARIABLES)] },
+    { run: 'distinct', variables: distinct, expected: await Promise.all(distinct.map((v) => expected(platform, v))) },
+    mutationRun,
+  ];
+  const gatewayRuns = await queryRuns(expectedPosts);
+  const ceilingRuns = await queryRuns(expectedContentPosts);
+  const result: GatewayScenarioResult = {
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    rounds: options.rounds,
+    runs: [],
+    checks: [],
+    profile: null,
+    profileNote: '',
   };
-  const gatewayRuns = await postsRuns(expectedPosts);
-  const ceilingRuns = await postsRuns(expectedContentPosts);
-  const result: GatewayScenarioResult = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, runs: [], checks: [], profile: null, profileNote: '' };
-  let ourIdentical: LoadVariant[] | null = null;
-  for (const name of ['ours', 'bare', 'hive', 'ceiling'] as const) {
-    let started: Awaited<ReturnType<typeof startTarget>>;
-    try {
-      started = await startTarget(platform, name);
-    } catch (err) {
-      result.checks.push({ target: name, ok: false, detail: `did not start: ${err instanceof Error ? err.message.split('\n').slice(0, 6).join(' / ') : String(err)}` });
-      continue;
-    }
-    try {
+  const ready: Array<{ target: Target; service: LaunchedService | null; bodies: Record<RunName, LoadVariant[]> }> = [];
+  try {
+    for (const name of ['ours', 'bare', 'hive', 'ceiling'] as const) {
+      let started: Awaited<ReturnType<typeof startTarget>>;
+      try {
+        started = await startTarget(platform, name);
+      } catch (err) {
+        result.checks.push({ target: name, ok: false, detail: `did not start: ${err instanceof Error ? err.message.split('\n').slice(0, 6).join(' / ') : String(err)}` });
+        continue;
+      }
       const prepared = name === 'ceiling' ? ceilingRuns : gatewayRuns;
       const verified = await verify(started.target, prepared);
       if ('failure' in verified) {
         result.checks.push({ target: name, ok: false, detail: verified.failure });
+        await started.service?.stop();
         continue;
       }
       result.checks.push({ target: name, ok: true, detail: `${prepared.map((p) => `${p.variables.length} ${p.run}`).join(', ')} requests answered exactly as the reference (keys in query order)` });
-      if (name === 'ours') ourIdentical = verified.bodies.identical;
-      for (const run of ['identical', 'distinct', 'mutation'] as const) result.runs.push(await timedRun(platform, started.target, run, verified.bodies[run], options));
-    } finally {
-      await started.service?.stop();
+      ready.push({ ...started, bodies: verified.bodies });
     }
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const run of ['identical', 'distinct', 'mutation'] as const) {
+        for (const { target, bodies } of ready) result.runs.push({ ...(await timedRun(platform, target, run, bodies[run], options)), round });
+      }
+    }
+  } finally {
+    await Promise.all(ready.map(({ service }) => service?.stop()));
   }
-  if (ourIdentical) {
+  const ours = ready.find(({ target }) => target.name === 'ours');
+  if (ours) {
     try {
-      const { profile, note } = await profileOurGateway(platform, ourIdentical, options);
+      const { profile, note } = await profileOurGateway(platform, ours.bodies.identical, options);
       result.profile = profile;
       result.profileNote = note;
     } catch (err) {

@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { forEachLine } from '../../scripts/lib/child-output';
+import { REPOSITORY_ROOT } from '../../scripts/lib/paths';
+import type { Logger } from '../../lib/logger';
+import { createBenchEnvironment } from '../lib/environment';
+import { freePorts } from '../lib/free-port';
+
+/** Every port `npm start` binds, all given fixed free ports here. */
+const START_PORTS = [
+  'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
+  'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'ACHIEVEMENTS_WORKER_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
+  'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
+];
+
+/** One `npm start` until its banner. */
+export interface StartupRun {
+  /** `first` (empty database: migrations and seeding) or `again` (the same database). */
+  label: string;
+  /** Seconds from spawning `npm start` to the banner line with `GraphiQL`; null when it never came. */
+  seconds: number | null;
+  /** The dashboard was (re)built during the start (`dashboard built`), which a fresh clone does once. */
+  builtDashboard: boolean;
+  /** Why it did not become ready, with its last lines. */
+  failure: string | null;
+}
+
+/** Everything the start-up scenario measured. */
+export interface StartupScenarioResult {
+  runs: StartupRun[];
+}
+
+/** How long `npm start` may take to print its banner (ms). */
+const READY_TIMEOUT_MS = 150_000;
+
+/**
+ * Runs `npm start` (as a developer types it) until the banner line with `GraphiQL`, then stops it
+ * with SIGINT (as Ctrl-C) and waits for it to exit.
+ */
+function startOnce(label: string, env: NodeJS.ProcessEnv): Promise<StartupRun> {
+  const child = spawn('npm', ['start'], { cwd: REPOSITORY_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const started = performance.now();
+  const exited = new Promise<void>((done) => child.once('close', () => done()));
+  const lines: string[] = [];
+  let builtDashboard = false;
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (seconds: number | null, failure: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      try {
+        process.kill(-child.pid!, 'SIGINT');
+      } catch {
+        // already gone
+      }
+      const force = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 20_000);
+      void exited.then(() => {
+        clearTimeout(force);
+        resolve({ label, seconds, builtDashboard, failure });
+      });
+    };
+    const onLine = (line: string) => {
+      lines.push(line);
+      if (lines.length > 30) lines.shift();
+      if (line.includes('dashboard built')) builtDashboard = true;
+      if (line.includes('GraphiQL')) finish((performance.now() - started) / 1000, null);
+    };
+    forEachLine(child.stdout!, onLine);
+    forEachLine(child.stderr!, onLine);
+    const timer = setTimeout(() => finish(null, `no banner within ${READY_TIMEOUT_MS / 1000} s; last lines:\n${lines.join('\n')}`), READY_TIMEOUT_MS);
+    child.once('close', (code) => finish(null, `npm start exited with code ${code} before its banner; last lines:\n${lines.join('\n')}`));
+  });
+}
+
+/**
+ * The start-up scenario: `npm start` to ready (the banner line with `GraphiQL`), twice: on an
+ * empty throw-away database (migrations and seeding included) and again on the same one. Every
+ * port is a fixed free port (`npm start` refuses 0, and its defaults 4000-4004 / 9100-9204 may be
+ * taken by a running `npm start`), `NATS_PREFIX` is the run's own, and the secrets are given, so
+ * nothing is shared with another deployment. Logs are JSON (`LOG_FORMAT=json`).
+ */
+export async function runStartupScenario(logger: Logger): Promise<StartupScenarioResult> {
+  const environment = await createBenchEnvironment();
+  try {
+    const ports = await freePorts(START_PORTS.length);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...environment.serviceEnv,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      ...Object.fromEntries(START_PORTS.map((name, i) => [name, String(ports[i])])),
+    };
+    const runs: StartupRun[] = [];
+    for (const label of ['first', 'again']) {
+      const run = await startOnce(label, env);
+      logger.info({ label, seconds: run.seconds, failure: run.failure?.split('\n')[0] }, 'npm start measured');
+      runs.push(run);
+    }
+    return { runs };
+  } finally {
+    await environment.dispose();
+  }
+}
