@@ -1,11 +1,29 @@
 import { jetstream } from '@nats-io/jetstream';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
+import type { z } from 'zod';
 import type { Logger } from '../logger';
+import { InvalidEventError, parseCloudEvent } from './cloudevent';
+import type { CloudEvent } from './cloudevent';
 
 /** Marks an error that retrying cannot fix (bad payload, missing row): the message is given up at once. */
 export class PermanentError extends Error {
   override readonly name = 'PermanentError';
+}
+
+/**
+ * Decodes a consumed message's CloudEvent (see `parseCloudEvent`) for a handler: a malformed one
+ * becomes a {@link PermanentError}, since redelivering the same bytes cannot help.
+ *
+ * @throws {PermanentError} on malformed JSON, envelope or data
+ */
+export function parseQueuedEvent<S extends z.ZodType>(bytes: Uint8Array, dataSchema: S): CloudEvent<z.output<S>> {
+  try {
+    return parseCloudEvent(bytes, dataSchema);
+  } catch (err) {
+    if (err instanceof InvalidEventError) throw new PermanentError(err.message, { cause: err });
+    throw err;
+  }
 }
 
 /** Options of {@link startConsumer}; times in milliseconds. */

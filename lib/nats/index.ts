@@ -6,7 +6,7 @@ export type { NatsNames } from './names';
 export { InvalidEventError, createCloudEvent, parseCloudEvent } from './cloudevent';
 export type { CloudEvent, CloudEventInit } from './cloudevent';
 export { publishEvent, publishTransient } from './publish';
-export { PermanentError, briefFailure, startConsumer } from './consumer';
+export { PermanentError, briefFailure, parseQueuedEvent, startConsumer } from './consumer';
 export type { ConsumerOptions, RunningConsumer } from './consumer';
 export { ServiceError, startJsonService } from './json-service';
 export type { JsonServiceOptions, RunningJsonService } from './json-service';

@@ -1,5 +1,5 @@
 import { generateJobData, publishPostData } from '../../../lib/events';
-import { PermanentError, ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../lib/nats';
+import { ensureDurableConsumer, parseQueuedEvent, startConsumer } from '../../../lib/nats';
 import { defineWorker } from '../../../lib/server';
 import type { RunningWorker } from '../../../lib/server';
 import type { ContentConfig } from './config';
@@ -40,21 +40,8 @@ export interface ContentWorkerOptions {
  */
 const ACHIEVEMENTS_CONSUMER = { concurrency: 4, ackWaitMs: 30_000, maxDeliver: 5, retryDelaysMs: [1000, 5000, 15000] } as const;
 
-function jobIdOf(data: Uint8Array): string {
-  try {
-    return parseCloudEvent(data, generateJobData).data.jobId;
-  } catch (err) {
-    throw new PermanentError(err instanceof Error ? err.message : String(err));
-  }
-}
-
-function postIdOf(data: Uint8Array): string {
-  try {
-    return parseCloudEvent(data, publishPostData).data.postId;
-  } catch (err) {
-    throw new PermanentError(err instanceof Error ? err.message : String(err));
-  }
-}
+const jobIdOf = (data: Uint8Array) => parseQueuedEvent(data, generateJobData).data.jobId;
+const postIdOf = (data: Uint8Array) => parseQueuedEvent(data, publishPostData).data.postId;
 
 /**
  * Starts the content worker: the durable pull consumer `CONTENT_CONSUMER_DURABLE` on JOBS

@@ -1,17 +1,12 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { githubDeliveryData } from '../../../../lib/events';
-import { InvalidEventError, PermanentError, parseCloudEvent } from '../../../../lib/nats';
+import { parseQueuedEvent } from '../../../../lib/nats';
 import type { DeliveryDeps } from '../operations/delivery-result';
 import { failGithubDelivery, processGithubDelivery } from '../operations/process-github-delivery';
 
 /** The delivery id of a `jobs.achievements.github-delivery` message. */
 export function deliveryIdOf(msg: Pick<JsMsg, 'data'>): string {
-  try {
-    return parseCloudEvent(msg.data, githubDeliveryData).data.deliveryId;
-  } catch (err) {
-    if (err instanceof InvalidEventError) throw new PermanentError(err.message, { cause: err });
-    throw err;
-  }
+  return parseQueuedEvent(msg.data, githubDeliveryData).data.deliveryId;
 }
 
 /** JetStream handler of one queued delivery (see `processGithubDelivery`). */

@@ -1,9 +1,8 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { achievementCreatedData } from '../../../../lib/events';
-import type { AchievementCreatedData } from '../../../../lib/events';
 import { ConflictError } from '../../../../lib/errors';
 import type { Logger } from '../../../../lib/logger';
-import { InvalidEventError, PermanentError, parseCloudEvent } from '../../../../lib/nats';
+import { PermanentError, parseQueuedEvent } from '../../../../lib/nats';
 import { queueAchievementPost } from '../operations/queue-achievement-post';
 import type { QueueAchievementPostDeps } from '../operations/queue-achievement-post';
 
@@ -23,13 +22,7 @@ export type AchievementCreatedDeps = QueueAchievementPostDeps & { logger: Logger
 export function createAchievementCreatedHandler(deps: AchievementCreatedDeps): (msg: JsMsg) => Promise<void> {
   let warnedUnknownPersona = false;
   return async (msg) => {
-    let data: AchievementCreatedData;
-    try {
-      data = parseCloudEvent(msg.data, achievementCreatedData).data;
-    } catch (err) {
-      if (err instanceof InvalidEventError) throw new PermanentError(err.message, { cause: err });
-      throw err;
-    }
+    const { data } = parseQueuedEvent(msg.data, achievementCreatedData);
     const log = { achievementId: data.achievementId, persona: deps.autoContentPersona };
     let result: Awaited<ReturnType<typeof queueAchievementPost>>;
     try {

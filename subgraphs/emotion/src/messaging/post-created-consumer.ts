@@ -1,7 +1,6 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { postCreatedData } from '../../../../lib/events';
-import type { PostCreatedData } from '../../../../lib/events';
-import { InvalidEventError, PermanentError, parseCloudEvent } from '../../../../lib/nats';
+import { parseQueuedEvent } from '../../../../lib/nats';
 import { processPostCreated } from '../operations/process-post-created';
 import type { PostCreatedDeps } from '../operations/process-post-created';
 
@@ -14,13 +13,6 @@ import type { PostCreatedDeps } from '../operations/process-post-created';
  */
 export function createPostCreatedHandler(deps: PostCreatedDeps): (msg: JsMsg) => Promise<void> {
   return async (msg) => {
-    let data: PostCreatedData;
-    try {
-      data = parseCloudEvent(msg.data, postCreatedData).data;
-    } catch (err) {
-      if (err instanceof InvalidEventError) throw new PermanentError(err.message, { cause: err });
-      throw err;
-    }
-    await processPostCreated(deps, data);
+    await processPostCreated(deps, parseQueuedEvent(msg.data, postCreatedData).data);
   };
 }

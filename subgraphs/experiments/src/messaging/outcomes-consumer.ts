@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { postEngagementData } from '../../../../lib/events';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
-import { InvalidEventError, PermanentError, ensureDurableConsumer, parseCloudEvent, startConsumer } from '../../../../lib/nats';
+import { ensureDurableConsumer, parseQueuedEvent, startConsumer } from '../../../../lib/nats';
 import type { RunningConsumer } from '../../../../lib/nats';
 import type { ExperimentsConfig } from '../config';
 import type { ExperimentsDb } from '../db/repositories/experiments';
@@ -54,14 +54,7 @@ export async function startOutcomesConsumer(config: ExperimentsConfig, deps: Out
     heartbeatMs: Math.max(1_000, Math.floor(config.EXPERIMENTS_OUTCOMES_ACK_WAIT_MS / 3)),
     logger: deps.logger,
     handle: async (msg) => {
-      let event;
-      try {
-        event = parseCloudEvent(msg.data, postEngagementData);
-      } catch (err) {
-        if (err instanceof InvalidEventError) throw new PermanentError(err.message, { cause: err });
-        throw err;
-      }
-      await processEngagementEvent(deps, event);
+      await processEngagementEvent(deps, parseQueuedEvent(msg.data, postEngagementData));
     },
   });
 }
