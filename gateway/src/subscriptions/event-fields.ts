@@ -162,45 +162,34 @@ export const generationJobsUpdated: EventFieldSpec = {
   entityField: 'job',
 };
 
+/**
+ * A subscription field whose events are about one post (`postId`, `personaId` in the data) and
+ * which returns the post: its messages are on one subject, filtered by the field's optional
+ * `postId` and `personaId` arguments.
+ */
+function postField(subject: (subjects: Subjects) => string, schema: z.ZodType<{ postId: string; personaId: string }>): EventFieldSpec {
+  return {
+    subjects: (_args, subjects) => [subject(subjects)],
+    accept(msg, args) {
+      const data = parseOrNull(msg, schema);
+      if (!data) return null;
+      if (typeof args.postId === 'string' && args.postId !== data.postId) return null;
+      if (typeof args.personaId === 'string' && args.personaId !== data.personaId) return null;
+      return { key: data.postId };
+    },
+    rootQuery: 'post',
+    entityField: null,
+  };
+}
+
 /** `postCreated(personaId)`: every new post, or one persona's. */
-export const postCreated: EventFieldSpec = {
-  subjects: (_args, subjects) => [subjects.postCreated],
-  accept(msg, args) {
-    const data = parseOrNull(msg, postCreatedData);
-    if (!data) return null;
-    if (typeof args.personaId === 'string' && args.personaId !== data.personaId) return null;
-    return { key: data.postId };
-  },
-  rootQuery: 'post',
-  entityField: null,
-};
+export const postCreated = postField((subjects) => subjects.postCreated, postCreatedData);
 
 /** `postPublished(personaId)`: posts as they are published, of one persona or all. */
-export const postPublished: EventFieldSpec = {
-  subjects: (_args, subjects) => [subjects.postPublished],
-  accept(msg, args) {
-    const data = parseOrNull(msg, postPublishedData);
-    if (!data) return null;
-    if (typeof args.personaId === 'string' && args.personaId !== data.personaId) return null;
-    return { key: data.postId };
-  },
-  rootQuery: 'post',
-  entityField: null,
-};
+export const postPublished = postField((subjects) => subjects.postPublished, postPublishedData);
 
 /** `postEngagementUpdated(postId, personaId)`: a post each time its engagement totals change. */
-export const postEngagementUpdated: EventFieldSpec = {
-  subjects: (_args, subjects) => [subjects.postEngagement],
-  accept(msg, args) {
-    const data = parseOrNull(msg, postEngagementData);
-    if (!data) return null;
-    if (typeof args.postId === 'string' && args.postId !== data.postId) return null;
-    if (typeof args.personaId === 'string' && args.personaId !== data.personaId) return null;
-    return { key: data.postId };
-  },
-  rootQuery: 'post',
-  entityField: null,
-};
+export const postEngagementUpdated = postField((subjects) => subjects.postEngagement, postEngagementData);
 
 /** `experimentUpdated(id)`: status changes of one experiment. */
 export const experimentUpdated: EventFieldSpec = {
