@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../../../lib/errors';
 import type { ContentDatabase, PostRow } from '../db/database';
-import { findPostsByIds } from '../db/repositories/posts';
-import { updatePostIfStatus } from '../db/repositories/publications';
+import { findPostsByIds, updatePostIfStatus } from '../db/repositories/posts';
 import { checkPostUpdate } from '../domain/post-lifecycle';
 import type { EditorialStatus } from '../domain/post-lifecycle';
 

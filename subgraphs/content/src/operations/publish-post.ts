@@ -4,8 +4,8 @@ import type { Subjects } from '../../../../lib/events';
 import { NotFoundError } from '../../../../lib/errors';
 import type { Logger } from '../../../../lib/logger';
 import type { ContentDatabase, PostRow } from '../db/database';
-import { findPostsByIds } from '../db/repositories/posts';
-import { markPublicationQueued, updatePostIfStatus } from '../db/repositories/publications';
+import { findPostsByIds, updatePostIfStatus } from '../db/repositories/posts';
+import { markPublicationQueued } from '../db/repositories/publications';
 import { publishStep } from '../domain/post-lifecycle';
 import { enqueuePublication } from '../messaging/publish-queue';
 

@@ -29,13 +29,17 @@ export async function findPostsByIds(db: Db, ids: readonly string[]): Promise<Po
   return db.withSchema(CONTENT_SCHEMA).selectFrom('posts').selectAll().where('id', 'in', ids).execute();
 }
 
-/** Updates editable fields of a post; null when it does not exist. */
-export async function updatePost(db: Db, id: string, changes: Updateable<PostsTable>): Promise<PostRow | null> {
+/**
+ * Updates a post only while its status is one of `statuses` (a compare-and-set on the status, so
+ * two writers never both move it); null when it is not (or does not exist).
+ */
+export async function updatePostIfStatus(db: Db, id: string, statuses: readonly PostStatus[], changes: Updateable<PostsTable>): Promise<PostRow | null> {
   const row = await db
     .withSchema(CONTENT_SCHEMA)
     .updateTable('posts')
     .set({ ...changes, updated_at: new Date() })
     .where('id', '=', id)
+    .where('status', 'in', statuses)
     .returningAll()
     .executeTakeFirst();
   return row ?? null;

@@ -1,25 +1,9 @@
 import { sql } from 'kysely';
-import type { Kysely, Transaction, Updateable } from 'kysely';
-import type { ContentDatabase, PostRow, PostStatus, PostsTable } from '../database';
+import type { Kysely, Transaction } from 'kysely';
+import type { ContentDatabase, PostRow } from '../database';
 import { CONTENT_SCHEMA } from '../database';
 
 type Db = Kysely<ContentDatabase> | Transaction<ContentDatabase>;
-
-/**
- * Updates a post only while its status is one of `statuses` (a compare-and-set on the status, so
- * two writers never both move it); null when it is not (or does not exist).
- */
-export async function updatePostIfStatus(db: Db, id: string, statuses: readonly PostStatus[], changes: Updateable<PostsTable>): Promise<PostRow | null> {
-  const row = await db
-    .withSchema(CONTENT_SCHEMA)
-    .updateTable('posts')
-    .set({ ...changes, updated_at: new Date() })
-    .where('id', '=', id)
-    .where('status', 'in', statuses)
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
-}
 
 /** Records that the publish message of the post's current publication (`requestedAt`) was accepted. */
 export async function markPublicationQueued(db: Db, id: string, requestedAt: Date): Promise<void> {
