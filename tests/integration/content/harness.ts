@@ -183,3 +183,20 @@ export interface JobView {
   completedAt: string | null;
   post: { id: string } | null;
 }
+
+/** GraphQL selection of a post's publication and engagement used by the publishing suites. */
+export const PUBLICATION_FIELDS =
+  'id status publisher externalId url publishedAt publishError engagementRate engagement { impressions likes replies reposts follows engagementRate }';
+
+/** A post as selected with {@link PUBLICATION_FIELDS}. */
+export interface PublicationView {
+  id: string;
+  status: string;
+  publisher: string | null;
+  externalId: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  publishError: string | null;
+  engagementRate: number | null;
+  engagement: { impressions: number; likes: number; replies: number; reposts: number; follows: number; engagementRate: number | null } | null;
+}

@@ -7,26 +7,13 @@ import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
 import { errorCode } from '../../support/graphql';
 import { TEST_NATS } from '../../support/nats';
-import { insertPersona, insertPost, jobsLastSeq, startContentHarness, storedEvents } from './harness';
-import type { ContentHarness } from './harness';
+import { PUBLICATION_FIELDS, insertPersona, insertPost, jobsLastSeq, startContentHarness, storedEvents } from './harness';
+import type { ContentHarness, PublicationView } from './harness';
 
 const { subjects } = TEST_NATS;
 const EVENTS_STREAM = TEST_NATS.streams.events;
 const JOBS_STREAM = TEST_NATS.streams.jobs;
 
-const POST_FIELDS = 'id status publisher externalId url publishedAt publishError engagementRate engagement { impressions likes replies reposts follows }';
-
-interface PostView {
-  id: string;
-  status: string;
-  publisher: string | null;
-  externalId: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  publishError: string | null;
-  engagementRate: number | null;
-  engagement: { impressions: number; likes: number; replies: number; reposts: number; follows: number } | null;
-}
 
 interface PublishedEvent {
   id: string;
@@ -56,8 +43,8 @@ describe('publishing to the simulated Threads', () => {
     await h?.stop();
   });
 
-  const publish = (id: string) => h.gql<{ publishPost: PostView }>(`mutation($id: ID!) { publishPost(id: $id) { ${POST_FIELDS} } }`, { id });
-  const read = async (id: string) => (await h.data<{ post: PostView }>(`query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`, { id })).post;
+  const publish = (id: string) => h.gql<{ publishPost: PublicationView }>(`mutation($id: ID!) { publishPost(id: $id) { ${PUBLICATION_FIELDS} } }`, { id });
+  const read = async (id: string) => (await h.data<{ post: PublicationView }>(`query($id: ID!) { post(id: $id) { ${PUBLICATION_FIELDS} } }`, { id })).post;
   const publishedEvents = async (postId: string) =>
     (await storedEvents<PublishedEvent>(h.jsm, EVENTS_STREAM, subjects.postPublished, eventsFrom)).filter((e) => e.data.postId === postId);
   const engagementEvents = async (postId: string) =>
@@ -131,7 +118,7 @@ describe('publishing to the simulated Threads', () => {
       input: { personaId: createPersona.id, topic: `shipping every day ${randomUUID()}` },
     });
     const post = await eventually(async () => {
-      const { generationJob } = await h.data<{ generationJob: { post: PostView | null } }>(`query($id: ID!) { generationJob(id: $id) { post { ${POST_FIELDS} } } }`, { id: generatePost.id });
+      const { generationJob } = await h.data<{ generationJob: { post: PublicationView | null } }>(`query($id: ID!) { generationJob(id: $id) { post { ${PUBLICATION_FIELDS} } } }`, { id: generatePost.id });
       return generationJob.post?.status === 'PUBLISHED' ? generationJob.post : undefined;
     });
     expect(post).toMatchObject({ publisher: 'simulated', publishError: null });

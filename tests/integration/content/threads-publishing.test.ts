@@ -5,8 +5,8 @@ import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
 import { startThreadsServer } from '../../support/threads-server';
 import type { RecordedThreadsRequest, ThreadsServer } from '../../support/threads-server';
-import { insertPersona, insertPost, startContentHarness } from './harness';
-import type { ContentHarness } from './harness';
+import { PUBLICATION_FIELDS, insertPersona, insertPost, startContentHarness } from './harness';
+import type { ContentHarness, PublicationView } from './harness';
 
 /** A persona of the suite and its Threads account (token `THAA...`, as Threads user tokens start). */
 interface TestAccount {
@@ -36,21 +36,9 @@ const ACCOUNTS = {
 };
 const NO_ACCOUNT_PERSONA = 'threads-no-account';
 
-const POST_FIELDS = 'id status publisher externalId url publishedAt publishError engagementRate engagement { impressions likes replies reposts engagementRate }';
-const PUBLISH = `mutation($id: ID!) { publishPost(id: $id) { ${POST_FIELDS} } }`;
-const POST = `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`;
+const PUBLISH = `mutation($id: ID!) { publishPost(id: $id) { ${PUBLICATION_FIELDS} } }`;
+const POST = `query($id: ID!) { post(id: $id) { ${PUBLICATION_FIELDS} } }`;
 
-interface PostView {
-  id: string;
-  status: string;
-  publisher: string | null;
-  externalId: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  publishError: string | null;
-  engagementRate: number | null;
-  engagement: { impressions: number; likes: number; replies: number; reposts: number; engagementRate: number | null } | null;
-}
 
 /** Time allowed for the worker to publish or fail (ms). */
 const SETTLE_MS = 10_000;
@@ -92,18 +80,18 @@ describe('publishing to the Threads API (PUBLISHER=threads)', () => {
     return insertPost(h.db, { personaId: personaIds.get(persona)!, hook });
   }
 
-  async function publish(postId: string): Promise<PostView> {
-    return (await h.data<{ publishPost: PostView }>(PUBLISH, { id: postId })).publishPost;
+  async function publish(postId: string): Promise<PublicationView> {
+    return (await h.data<{ publishPost: PublicationView }>(PUBLISH, { id: postId })).publishPost;
   }
 
-  async function readPost(postId: string): Promise<PostView> {
-    const { post } = await h.data<{ post: PostView | null }>(POST, { id: postId });
+  async function readPost(postId: string): Promise<PublicationView> {
+    const { post } = await h.data<{ post: PublicationView | null }>(POST, { id: postId });
     if (!post) throw new Error(`no post ${postId}`);
     return post;
   }
 
   /** The post once the worker is done with it (PUBLISHED or PUBLISH_FAILED). */
-  async function settled(postId: string): Promise<PostView> {
+  async function settled(postId: string): Promise<PublicationView> {
     return eventually(async () => {
       const post = await readPost(postId);
       return post.status === 'PUBLISHED' || post.status === 'PUBLISH_FAILED' ? post : undefined;
