@@ -9,8 +9,8 @@ import { REPOSITORY_ROOT } from './paths';
 const run = promisify(execFile);
 
 /** The dashboard's project folder and its build. */
-export const DASHBOARD_DIR = join(REPOSITORY_ROOT, 'dashboard');
-export const DASHBOARD_DIST = join(DASHBOARD_DIR, 'dist');
+const DASHBOARD_DIR = join(REPOSITORY_ROOT, 'dashboard');
+const DASHBOARD_DIST = join(DASHBOARD_DIR, 'dist');
 /** Written into the build: the hash of the inputs it was built from. */
 const STAMP = join(DASHBOARD_DIST, '.build-hash');
 
@@ -29,7 +29,7 @@ function inputs(dir: string): string[] {
  * `package-lock.json` (the versions of React, Vite...). Content, not modification times, so a fresh
  * clone of a built commit is not rebuilt for nothing and a changed file always is.
  */
-export function dashboardInputsHash(): string {
+function dashboardInputsHash(): string {
   const hash = createHash('sha256');
   for (const file of [...inputs(DASHBOARD_DIR), join(REPOSITORY_ROOT, 'package-lock.json')]) {
     hash.update(relative(REPOSITORY_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -38,7 +38,7 @@ export function dashboardInputsHash(): string {
 }
 
 /** Whether `dashboard/dist` was built from the current inputs. */
-export function dashboardBuildIsCurrent(): boolean {
+function dashboardBuildIsCurrent(): boolean {
   return existsSync(join(DASHBOARD_DIST, 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === dashboardInputsHash();
 }
 

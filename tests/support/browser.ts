@@ -7,10 +7,10 @@ import { dashboardBuildFor } from '../../scripts/lib/dashboard-build';
 import { REPOSITORY_ROOT } from '../../scripts/lib/paths';
 
 /** Debian's Chromium (`.ci/run` installs the `chromium` package when it is missing); no browser download. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Where each run writes its screenshots (ignored by git). */
-export const SCREENSHOTS_DIR = join(REPOSITORY_ROOT, 'tests', 'e2e', 'screenshots');
+const SCREENSHOTS_DIR = join(REPOSITORY_ROOT, 'tests', 'e2e', 'screenshots');
 
 let built: Promise<string> | undefined;
 
