@@ -125,7 +125,8 @@ describe('semantic dedup and similar posts on Qdrant (real @qdrant/js-client-res
 
     it('completes the job, finds the post from Postgres meanwhile, and the index sweeper copies it later', async () => {
       const personaId = await insertPersona(h.db, 'qdrant-down');
-      qdrant.failNext(2);
+      // The job's collection creation fails (a write): the job completes, the copy is left to the sweeper.
+      qdrant.failNext(1);
       const job = await finished(h, await queuePost(h, personaId, 'Small habits'));
       expect(job.status).toBe('COMPLETED');
       const metric = await eventually(async () => {
@@ -144,10 +145,16 @@ describe('semantic dedup and similar posts on Qdrant (real @qdrant/js-client-res
       // The same topic again is still caught (compared with the not yet indexed vector), and rewritten.
       const again = await finished(h, await queuePost(h, personaId, 'Small habits'));
       expect(again).toMatchObject({ status: 'COMPLETED', regenerations: 1 });
+      // Its own copy (after COMPLETED, Qdrant is back) creates the collection; wait for it, so that
+      // the sweep below races with nothing.
+      await eventually(async () => {
+        const copied = await h.db.withSchema('content').selectFrom('post_embeddings').select('indexed_at').where('post_id', '=', again.post!.id).executeTakeFirstOrThrow();
+        return copied.indexed_at ?? undefined;
+      });
 
       // The sweeper leaves vectors younger than SWEEP_MIN_AGE_MS to the job; make them older.
       await h.db.withSchema('content').updateTable('post_embeddings').set({ created_at: new Date(Date.now() - 60_000) }).where('indexed_at', 'is', null).execute();
-      expect(await worker.sweepIndex()).toBeGreaterThanOrEqual(1);
+      expect(await worker.sweepIndex()).toBe(1);
       expect(qdrant.collections.get(qdrantCollectionName(personaId))!.points.has(job.post!.id)).toBe(true);
       const swept = await h.db.withSchema('content').selectFrom('post_embeddings').select('indexed_at').where('post_id', '=', job.post!.id).executeTakeFirstOrThrow();
       expect(swept.indexed_at).not.toBeNull();
