@@ -24,6 +24,11 @@ export interface Subjects {
   trajectoryCreated: (jobOrPostId: string) => string;
   experimentUpdated: string;
   achievementCreated: string;
+  /**
+   * DLQ stream: messages a durable consumer gave up (its last delivery failed, a permanent error,
+   * or `max_deliver` reached without a verdict), by consumer; `deadLetter('*')` matches every one.
+   */
+  deadLetter: (durable: string) => string;
   /** NATS services API endpoint of experiments: pick a variant for a job. */
   assignVariant: string;
   /** NATS services API endpoint of achievements: what an achievement is about (for a post). */
@@ -54,6 +59,7 @@ export function subjectsFor(prefix?: string | null): Subjects {
     trajectoryCreated: (jobOrPostId) => `${p}events.emotion.trajectory.created.${jobOrPostId}`,
     experimentUpdated: `${p}events.experiments.experiment.updated`,
     achievementCreated: `${p}events.achievements.achievement.created`,
+    deadLetter: (durable) => `${p}dlq.${durable}`,
     assignVariant: `${p}experiments.assign-variant`,
     describeAchievement: `${p}achievements.describe`,
   };

@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
 import { InvalidEventError, parseCloudEvent } from './cloudevent';
+import { collectMaxDeliveries, publishDeadLetter } from './dead-letters';
 import type { CloudEvent } from './cloudevent';
 
 /** Marks an error that retrying cannot fix (bad payload, missing row): the message is given up at once. */
@@ -31,6 +32,8 @@ export interface ConsumerOptions {
   nc: NatsConnection;
   stream: string;
   durable: string;
+  /** Where given-up messages go (`subjects.deadLetter(durable)`, on the DLQ stream). */
+  deadLetterSubject: string;
   /** Messages handled at the same time (bounded concurrency). */
   concurrency: number;
   /** Must equal the consumer's `max_deliver`: the delivery on which the handler gets its last chance. */
@@ -53,8 +56,12 @@ export interface RunningConsumer {
 
 /**
  * Consumes a durable pull consumer with bounded concurrency and explicit acks: ack on success,
- * `nak(delay)` on failure, and on the last delivery (or a {@link PermanentError}) `onGiveUp` then
- * `term()`. Handlers must be idempotent: JetStream delivers at least once.
+ * `nak(delay)` on failure, and on the last delivery (or a {@link PermanentError}) `onGiveUp`, a
+ * dead letter on `deadLetterSubject` (`publishDeadLetter`: payload, headers, error, deliveries),
+ * then `term()`; if either fails the message is left for redelivery, so nothing is dropped. A
+ * message whose last delivery gets no verdict at all (the process died) is moved to the dead
+ * letters from JetStream's max-deliveries advisory (`collectMaxDeliveries`). Handlers must be
+ * idempotent: JetStream delivers at least once.
  *
  * @throws when the consumer does not exist
  */
@@ -64,6 +71,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const messages = await consumer.consume({ max_messages: options.concurrency });
   const inflight = new Set<Promise<void>>();
   const log = options.logger.child({ consumer: options.durable });
+  const advisories = collectMaxDeliveries({ nc: options.nc, stream: options.stream, durable: options.durable, deadLetterSubject: options.deadLetterSubject, logger: log });
 
   const handleOne = async (msg: JsMsg): Promise<void> => {
     const heartbeat = setInterval(() => msg.working(), options.heartbeatMs);
@@ -78,6 +86,16 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
         log.debug({ err: error, subject: msg.subject, seq: msg.seq }, 'giving up message: full error');
         try {
           await options.onGiveUp?.(msg, error);
+          await publishDeadLetter(js, options.deadLetterSubject, {
+            subject: msg.subject,
+            data: msg.data,
+            headers: msg.headers,
+            stream: options.stream,
+            seq: msg.seq,
+            consumer: options.durable,
+            deliveries: attempt,
+            error: `${error.name}: ${error.message}`,
+          });
           msg.term(error.message.slice(0, 200));
         } catch (giveUpErr) {
           log.error({ err: giveUpErr }, 'recording the failure failed; message left for redelivery');
@@ -104,6 +122,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
 
   return {
     async stop() {
+      advisories.unsubscribe();
       messages.stop();
       await loop;
       await Promise.allSettled([...inflight]);

@@ -1,5 +1,5 @@
 export { connectNats } from './connect';
-export { EVENTS_STREAM, JOBS_STREAM, ensureDurableConsumer, provisionStreams, streamConfigsFor, streamNamesFor } from './streams';
+export { DLQ_STREAM, EVENTS_STREAM, JOBS_STREAM, ensureDurableConsumer, provisionStreams, streamConfigsFor, streamNamesFor } from './streams';
 export type { DurableConsumerOptions, StreamNames } from './streams';
 export { natsNames } from './names';
 export type { NatsNames } from './names';
@@ -7,6 +7,8 @@ export { InvalidEventError, createCloudEvent, parseCloudEvent } from './cloudeve
 export type { CloudEvent, CloudEventInit } from './cloudevent';
 export { publishEvent, publishTransient } from './publish';
 export { PermanentError, briefFailure, parseQueuedEvent, startConsumer } from './consumer';
+export { DEAD_LETTER_HEADERS, collectMaxDeliveries, publishDeadLetter } from './dead-letters';
+export type { DeadLetter } from './dead-letters';
 export type { ConsumerOptions, RunningConsumer } from './consumer';
 export { ServiceError, startJsonService } from './json-service';
 export type { JsonServiceOptions, RunningJsonService } from './json-service';

@@ -7,22 +7,30 @@ import { nanos } from '@nats-io/nats-core';
 export const JOBS_STREAM = 'JOBS';
 /** Name of the stream of domain events (`events.>`) without a prefix. */
 export const EVENTS_STREAM = 'EVENTS';
+/** Name of the stream of dead letters (`dlq.>`) without a prefix. */
+export const DLQ_STREAM = 'DLQ';
 
 const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 const EVENTS_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const DLQ_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Stream names of one deployment: `JOBS` / `EVENTS`, or `<prefix>_JOBS` / `<prefix>_EVENTS`. */
 export interface StreamNames {
   jobs: string;
   events: string;
+  dlq: string;
 }
 
 /** The stream names for a `NATS_PREFIX` (see `subjectsFor`). */
 export function streamNamesFor(prefix?: string | null): StreamNames {
-  return prefix ? { jobs: `${prefix}_${JOBS_STREAM}`, events: `${prefix}_${EVENTS_STREAM}` } : { jobs: JOBS_STREAM, events: EVENTS_STREAM };
+  const named = (base: string) => (prefix ? `${prefix}_${base}` : base);
+  return { jobs: named(JOBS_STREAM), events: named(EVENTS_STREAM), dlq: named(DLQ_STREAM) };
 }
 
-/** Stream configurations of brief §5: JOBS (work queue) and EVENTS (limits, 7 days), for a prefix. */
+/**
+ * Stream configurations of brief §5: JOBS (work queue) and EVENTS (limits, 7 days), plus DLQ
+ * (dead letters, limits, 30 days), for a prefix.
+ */
 export function streamConfigsFor(prefix?: string | null): Array<Partial<StreamConfig> & { name: string; subjects: string[] }> {
   const names = streamNamesFor(prefix);
   const p = prefix ? `${prefix}.` : '';
@@ -40,6 +48,14 @@ export function streamConfigsFor(prefix?: string | null): Array<Partial<StreamCo
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
       max_age: nanos(EVENTS_MAX_AGE_MS),
+      duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    },
+    {
+      name: names.dlq,
+      subjects: [`${p}dlq.>`],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      max_age: nanos(DLQ_MAX_AGE_MS),
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     },
   ];
@@ -60,7 +76,7 @@ function isNotFound(err: unknown): boolean {
 }
 
 /**
- * Creates or updates the JOBS and EVENTS streams of a prefix. Idempotent; safe to call from
+ * Creates or updates the JOBS, EVENTS and DLQ streams of a prefix. Idempotent; safe to call from
  * every service.
  *
  * @throws when JetStream is not enabled on the server

@@ -9,6 +9,8 @@ import { createServiceMetrics } from '../metrics';
 import type { ServiceMetrics } from '../metrics';
 import { connectNats, natsNames, provisionStreams } from '../nats';
 import type { NatsNames } from '../nats';
+import { createOutbox } from '../outbox';
+import type { Outbox } from '../outbox';
 import type { ReadinessCheck } from './admin-server';
 import { runShutdown } from './shutdown';
 import type { ShutdownStep } from './shutdown';
@@ -42,6 +44,8 @@ export interface Runtime<DB> {
   js: JetStreamClient;
   /** This deployment's stream names and subjects. */
   names: NatsNames;
+  /** The subgraph's transactional outbox (`<schema>.outbox`), its relay running in this process. */
+  outbox: Outbox<DB>;
   /** Readiness checks for `/readyz`: Postgres answers, NATS connected. */
   readiness: ReadinessCheck[];
   /** Drains NATS, then closes the pool. Run after the servers have stopped accepting. */
@@ -50,7 +54,8 @@ export interface Runtime<DB> {
 
 /**
  * Opens what a subgraph service or worker needs, in order: logger -> Postgres pool (migrated
- * to the latest schema) -> NATS (JOBS/EVENTS streams provisioned).
+ * to the latest schema) -> NATS (JOBS/EVENTS streams provisioned) -> the outbox relay (every
+ * process of a subgraph runs one; they share the table without double-publishing).
  *
  * @throws when Postgres or NATS does not answer, or a migration fails (what was opened is closed)
  */
@@ -70,13 +75,18 @@ export async function openRuntime<DB>(options: RuntimeOptions): Promise<Runtime<
     const nc = await connectNats(options.natsUrl, options.service);
     steps.unshift({ name: 'drain nats', run: () => nc.drain() });
     await provisionStreams(nc, options.natsPrefix);
+    const js = jetstream(nc);
+    const outbox = createOutbox({ db, schema: options.dbSchema, js, logger, registry: metrics.registry });
+    outbox.start();
+    steps.unshift({ name: 'stop outbox relay', run: () => outbox.stop() });
     return {
       names: natsNames(options.natsPrefix),
       logger,
       metrics,
       db,
       nc,
-      js: jetstream(nc),
+      js,
+      outbox,
       readiness: [
         { name: 'postgres', check: () => pingDatabase(db as Kysely<unknown>) },
         {

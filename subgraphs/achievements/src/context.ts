@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Principal } from '../../../lib/auth';
 import type { Subjects } from '../../../lib/events';
 import type { Logger } from '../../../lib/logger';
+import type { Outbox } from '../../../lib/outbox';
 import { requestLogger } from '../../../lib/server';
 import type { AchievementsDatabase } from './db/database';
 import { createLoaders } from './loaders';
@@ -14,6 +15,8 @@ import type { AchievementsMetrics } from './metrics';
 export interface AchievementsContext {
   db: Kysely<AchievementsDatabase>;
   js: JetStreamClient;
+  /** The subgraph's transactional outbox: events written with the change they announce. */
+  outbox: Outbox<AchievementsDatabase>;
   /** Logger bound to the request id (`x-request-id` header, else a random UUID). */
   logger: Logger;
   metrics: AchievementsMetrics;
@@ -28,6 +31,7 @@ export interface AchievementsContext {
 export interface AchievementsContextDeps {
   db: Kysely<AchievementsDatabase>;
   js: JetStreamClient;
+  outbox: Outbox<AchievementsDatabase>;
   subjects: Subjects;
   logger: Logger;
   metrics: AchievementsMetrics;
@@ -39,6 +43,7 @@ export function createContextFactory(deps: AchievementsContextDeps): (req: Incom
     return {
       db: deps.db,
       js: deps.js,
+      outbox: deps.outbox,
       logger: requestLogger(deps.logger, req),
       metrics: deps.metrics,
       caller,

@@ -5,8 +5,6 @@ import type { Registry } from 'prom-client';
 export interface AchievementsMetrics {
   /** `achievements_created_total{source_type}`: achievements stored by `createAchievement`. */
   created: Counter<'source_type'>;
-  /** `achievements_event_publish_failures_total`: `achievement.created` events that could not be published. */
-  eventPublishFailures: Counter;
   /**
    * `achievements_webhook_deliveries_total{event,outcome}`: GitHub deliveries by event
    * (`pull_request`, `push`, `issues`, `ping`, else `other`: see {@link webhookEventLabel}) and
@@ -30,11 +28,6 @@ export function createAchievementsMetrics(registry: Registry): AchievementsMetri
       name: 'achievements_created_total',
       help: 'Achievements created, by source type',
       labelNames: ['source_type'],
-      registers: [registry],
-    }),
-    eventPublishFailures: new Counter({
-      name: 'achievements_event_publish_failures_total',
-      help: 'achievement.created events that could not be published to NATS',
       registers: [registry],
     }),
     webhookDeliveries: new Counter({

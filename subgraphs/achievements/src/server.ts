@@ -23,7 +23,7 @@ export const startAchievementsSubgraph = defineSubgraph<AchievementsDatabase, Ac
   sdlPath: ACHIEVEMENTS_SCHEMA_PATH,
   setup(runtime, config) {
     const metrics = createAchievementsMetrics(runtime.metrics.registry);
-    const shared = { db: runtime.db, js: runtime.js, subjects: runtime.names.subjects, logger: runtime.logger, metrics };
+    const shared = { db: runtime.db, js: runtime.js, outbox: runtime.outbox, subjects: runtime.names.subjects, logger: runtime.logger, metrics };
     if (!config.GITHUB_WEBHOOK_SECRET) runtime.logger.warn(`GITHUB_WEBHOOK_SECRET is not set: ${GITHUB_WEBHOOK_PATH} refuses deliveries (503) until it is`);
     return {
       resolvers,

@@ -29,6 +29,7 @@ export const startAchievementsWorker = defineWorker<AchievementsDatabase, Achiev
     const deps: DeliveryDeps = {
       db: runtime.db,
       js: runtime.js,
+      outbox: runtime.outbox,
       subjects: runtime.names.subjects,
       logger: runtime.logger,
       metrics: createAchievementsMetrics(runtime.metrics.registry),
@@ -46,6 +47,7 @@ export const startAchievementsWorker = defineWorker<AchievementsDatabase, Achiev
       nc: runtime.nc,
       stream: runtime.names.streams.jobs,
       durable: config.ACHIEVEMENTS_CONSUMER_DURABLE,
+      deadLetterSubject: runtime.names.subjects.deadLetter(config.ACHIEVEMENTS_CONSUMER_DURABLE),
       concurrency: config.ACHIEVEMENTS_WORKER_CONCURRENCY,
       maxDeliver: config.ACHIEVEMENTS_MAX_DELIVER,
       retryDelaysMs: config.ACHIEVEMENTS_RETRY_DELAYS_MS,

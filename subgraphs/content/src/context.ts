@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Principal } from '../../../lib/auth';
 import type { Subjects } from '../../../lib/events';
 import type { Logger } from '../../../lib/logger';
+import type { Outbox } from '../../../lib/outbox';
 import { requestLogger } from '../../../lib/server';
 import type { ContentDatabase } from './db/database';
 import { createLoaders } from './loaders';
@@ -18,6 +19,8 @@ import type { VectorIndex } from './providers/vector-index';
 export interface ContentContext {
   db: Kysely<ContentDatabase>;
   js: JetStreamClient;
+  /** The subgraph's transactional outbox: events written with the change they announce. */
+  outbox: Outbox<ContentDatabase>;
   loaders: ContentLoaders;
   logger: Logger;
   /** The caller the gateway vouched for (`sub`, scopes). */
@@ -37,6 +40,7 @@ export interface ContentContextDeps {
   db: Kysely<ContentDatabase>;
   nc: NatsConnection;
   js: JetStreamClient;
+  outbox: Outbox<ContentDatabase>;
   subjects: Subjects;
   logger: Logger;
   /** `ACHIEVEMENT_LOOKUP_TIMEOUT_MS`. */
@@ -51,6 +55,7 @@ export function createContextFactory(deps: ContentContextDeps) {
   return async (req: IncomingMessage, caller: Principal): Promise<ContentContext> => ({
     db: deps.db,
     js: deps.js,
+    outbox: deps.outbox,
     logger: requestLogger(deps.logger, req),
     loaders: createLoaders(deps.db, deps.embedder),
     caller,

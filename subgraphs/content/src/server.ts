@@ -27,6 +27,7 @@ export const startContentSubgraph = defineSubgraph<ContentDatabase, ContentConte
         db: runtime.db,
         nc: runtime.nc,
         js: runtime.js,
+        outbox: runtime.outbox,
         subjects: runtime.names.subjects,
         logger: runtime.logger,
         achievementLookupTimeoutMs: config.ACHIEVEMENT_LOOKUP_TIMEOUT_MS,

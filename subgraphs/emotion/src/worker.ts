@@ -36,12 +36,13 @@ export const startEmotionWorker = defineWorker<EmotionDatabase, EmotionConfig>({
       nc: runtime.nc,
       stream: runtime.names.streams.events,
       durable: config.EMOTION_CONSUMER_DURABLE,
+      deadLetterSubject: runtime.names.subjects.deadLetter(config.EMOTION_CONSUMER_DURABLE),
       concurrency: config.EMOTION_WORKER_CONCURRENCY,
       maxDeliver: config.EMOTION_MAX_DELIVER,
       retryDelaysMs: config.EMOTION_RETRY_DELAYS_MS,
       heartbeatMs: Math.max(1000, Math.floor(config.EMOTION_ACK_WAIT_MS / 3)),
       logger: runtime.logger,
-      handle: createPostCreatedHandler({ db: runtime.db, js: runtime.js, subjects: runtime.names.subjects, metrics, logger: runtime.logger, model }),
+      handle: createPostCreatedHandler({ db: runtime.db, outbox: runtime.outbox, subjects: runtime.names.subjects, metrics, logger: runtime.logger, model }),
       onGiveUp: async () => {
         metrics.eventsFailed.inc();
       },

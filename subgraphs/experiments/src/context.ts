@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Principal } from '../../../lib/auth';
 import type { Subjects } from '../../../lib/events';
 import type { Logger } from '../../../lib/logger';
+import type { Outbox } from '../../../lib/outbox';
 import { requestLogger } from '../../../lib/server';
+import type { ExperimentsDatabase } from './db/database';
 import type { ExperimentsDb } from './db/repositories/experiments';
 import { createLoaders } from './loaders';
 import type { ExperimentsLoaders } from './loaders';
@@ -13,7 +14,8 @@ import type { ProbabilityBestCache } from './operations/probability-cache';
 /** What every resolver of the experiments subgraph receives. */
 export interface ExperimentsContext {
   db: ExperimentsDb;
-  js: JetStreamClient;
+  /** The subgraph's transactional outbox: events written with the change they announce. */
+  outbox: Outbox<ExperimentsDatabase>;
   /** Logger bound to the request id (`x-request-id` header, else a random UUID). */
   logger: Logger;
   metrics: ExperimentsMetrics;
@@ -27,7 +29,7 @@ export interface ExperimentsContext {
 /** Long-lived dependencies shared by all requests. */
 export interface ExperimentsContextDeps {
   db: ExperimentsDb;
-  js: JetStreamClient;
+  outbox: Outbox<ExperimentsDatabase>;
   subjects: Subjects;
   logger: Logger;
   metrics: ExperimentsMetrics;
@@ -40,7 +42,7 @@ export function createContextFactory(deps: ExperimentsContextDeps): (req: Incomi
   return async (req, caller) => {
     return {
       db: deps.db,
-      js: deps.js,
+      outbox: deps.outbox,
       logger: requestLogger(deps.logger, req),
       metrics: deps.metrics,
       caller,

@@ -12,8 +12,6 @@ export interface ExperimentsMetrics {
   created: Counter;
   /** `experiments_status_changes_total{status}`: transitions, by the new status. */
   statusChanges: Counter<'status'>;
-  /** `experiments_event_publish_failures_total`: `experiment.updated` events that could not be published. */
-  eventPublishFailures: Counter;
   /** `experiments_variants_paused_total{reason}`: variants paused (reason `early_stop`) after `recordVariantPerformance`. */
   variantsPaused: Counter<'reason'>;
 }
@@ -28,8 +26,6 @@ export interface ExperimentsWorkerMetrics {
   outcomeEvents: Counter<'outcome'>;
   /** `experiments_outcomes_applied_total`: engagement events that changed a variant's counts. */
   outcomesApplied: Counter;
-  /** `experiments_event_publish_failures_total`: `experiment.updated` events that could not be published. */
-  eventPublishFailures: Counter;
   /** `experiments_variants_paused_total{reason}`: variants paused (reason `early_stop`) after engagement. */
   variantsPaused: Counter<'reason'>;
 }
@@ -44,7 +40,6 @@ export function createExperimentsMetrics(registry: Registry): ExperimentsMetrics
       labelNames: ['status'],
       registers: [registry],
     }),
-    eventPublishFailures: publishFailures(registry),
     variantsPaused: variantsPaused(registry),
   };
 }
@@ -75,7 +70,6 @@ export function createExperimentsWorkerMetrics(registry: Registry): ExperimentsW
       help: 'Post engagement events that changed a variant\'s impressions or successes',
       registers: [registry],
     }),
-    eventPublishFailures: publishFailures(registry),
     variantsPaused: variantsPaused(registry),
   };
 }
@@ -85,14 +79,6 @@ function variantsPaused(registry: Registry): Counter<'reason'> {
     name: 'experiments_variants_paused_total',
     help: 'Variants paused, by reason (early_stop: success rate under half the control\'s)',
     labelNames: ['reason'],
-    registers: [registry],
-  });
-}
-
-function publishFailures(registry: Registry): Counter {
-  return new Counter({
-    name: 'experiments_event_publish_failures_total',
-    help: 'experiment.updated events that could not be published to NATS',
     registers: [registry],
   });
 }

@@ -25,7 +25,7 @@ export const startExperimentsSubgraph = defineSubgraph<ExperimentsDatabase, Expe
       resolvers,
       context: createContextFactory({
         db: runtime.db,
-        js: runtime.js,
+        outbox: runtime.outbox,
         subjects: runtime.names.subjects,
         logger: runtime.logger,
         metrics: createExperimentsMetrics(runtime.metrics.registry),

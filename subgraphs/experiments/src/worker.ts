@@ -38,7 +38,7 @@ export const startExperimentsWorker = defineWorker<ExperimentsDatabase, Experime
     onStop('stop assign-variant service', async () => void (await service.stop()));
     const consumer = await startOutcomesConsumer(config, {
       nc: runtime.nc,
-      js: runtime.js,
+      outbox: runtime.outbox,
       eventsStream: runtime.names.streams.events,
       subjects: runtime.names.subjects,
       db: runtime.db,

@@ -251,7 +251,7 @@ describe('posts about achievements (content + achievements.describe + auto conte
 
     it('queues nothing when the pipeline is off or AUTO_CONTENT_PERSONA names no persona', async () => {
       const data = eventData();
-      const deps = { db: h.db, js: h.js, subjects, logger: createLogger('achievement-posts-test', 'silent') };
+      const deps = { db: h.db, js: h.js, outbox: h.outbox, subjects, logger: createLogger('achievement-posts-test', 'silent') };
       expect(await queueAchievementPost({ ...deps, autoContentPersona: undefined }, data)).toEqual({ outcome: 'off' });
       expect(await queueAchievementPost({ ...deps, autoContentPersona: 'nobody-here' }, data)).toEqual({ outcome: 'unknown-persona' });
       expect(await countRows(h.db, 'generation_jobs', { achievement_id: data.achievementId })).toBe(0);

@@ -4,9 +4,14 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { createLogger } from '../../../lib/logger';
 import { connectNats, ensureDurableConsumer } from '../../../lib/nats';
+import { createOutbox } from '../../../lib/outbox';
+import type { Outbox } from '../../../lib/outbox';
+import { Registry } from 'prom-client';
 import { loadContentConfig } from '../../../subgraphs/content/src/config';
 import type { ContentConfig } from '../../../subgraphs/content/src/config';
+import { CONTENT_SCHEMA } from '../../../subgraphs/content/src/db/database';
 import type { ContentDatabase, PostRow } from '../../../subgraphs/content/src/db/database';
 import { startContentSubgraph } from '../../../subgraphs/content/src/server';
 import { TEST_NATS, natsUrl } from '../../support/nats';
@@ -24,6 +29,8 @@ export interface ContentHarness extends SubgraphTestContext<ContentDatabase, Con
   nc: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
+  /** An outbox on the suite's database and NATS client (relay not started), for operations called directly. */
+  outbox: Outbox<ContentDatabase>;
 }
 
 /**
@@ -38,12 +45,16 @@ export async function startContentHarness(overrides: NodeJS.ProcessEnv = {}): Pr
   const nc = await connectNats(natsUrl(), 'content-tests');
   const jsm = await jetstreamManager(nc);
   const firstSeq = (await jsm.streams.info(JOBS_STREAM)).state.last_seq + 1;
+  const js = jetstream(nc);
+  const outbox = createOutbox({ db: context.db, schema: CONTENT_SCHEMA, js, logger: createLogger('content-tests', 'silent'), registry: new Registry() });
   return {
     ...context,
     nc,
-    js: jetstream(nc),
+    js,
     jsm,
+    outbox,
     async stop() {
+      await outbox.stop();
       await deleteLeftoverJobMessages(context.db, jsm, firstSeq);
       await nc.drain();
       await context.stop();

@@ -1,4 +1,5 @@
 
+import { createOfflineProvider } from '../../../subgraphs/content/src/providers/offline-provider';
 import type { TextProvider } from '../../../subgraphs/content/src/providers/text-provider';
 import { startContentWorker } from '../../../subgraphs/content/src/worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker';
@@ -61,5 +62,64 @@ describe('content worker after the last delivery', () => {
     expect(calls).toEqual(['hook', 'hook']);
     await eventually(async () => (statusEvents.messages.some((m) => m.data.status === 'FAILED') ? true : undefined));
     statusEvents.stop();
+  });
+});
+
+describe('retryGenerationJob', () => {
+  let h: ContentHarness;
+  let worker: ContentWorker | undefined;
+  let personaId: string;
+  let failing = true;
+  const offline = createOfflineProvider(0);
+  const provider: TextProvider = {
+    name: 'flaky',
+    async complete(request) {
+      if (failing) throw new Error(PROVIDER_ERROR);
+      return offline.complete(request);
+    },
+  };
+  const jobQuery = `query($id: ID!) { generationJob(id: $id) { ${JOB_FIELDS} } }`;
+  const retry = (id: string) => h.gql<{ retryGenerationJob: JobView }>(`mutation($id: ID!) { retryGenerationJob(id: $id) { ${JOB_FIELDS} } }`, { id });
+
+  beforeAll(async () => {
+    h = await startContentHarness({ GENERATION_MAX_DELIVER: '2', GENERATION_RETRY_DELAYS_MS: '50' });
+    worker = await startContentWorker(h.config, { provider });
+    personaId = await insertPersona(h.db, 'ai-jesus');
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    if (h) await restoreJobsConsumerDefaults(h.nc);
+    await h?.stop();
+  });
+
+  it('brings a dead job back under the same id, with attempts numbered on, and its message in the dead letters meanwhile', async () => {
+    const { generatePost } = await h.data<{ generatePost: { id: string } }>('mutation($input: GeneratePostInput!) { generatePost(input: $input) { id } }', {
+      input: { personaId, topic: 'Retried after an outage' },
+    });
+    const failed = await eventually(async () => {
+      const { generationJob } = await h.data<{ generationJob: JobView }>(jobQuery, { id: generatePost.id });
+      return generationJob.status === 'FAILED' ? generationJob : undefined;
+    });
+    expect(failed.attempts).toBe(2);
+    const letter = await h.jsm.streams.getMessage(TEST_NATS.streams.dlq, { last_by_subj: subjects.deadLetter(h.config.CONTENT_CONSUMER_DURABLE) });
+    expect(letter?.json<{ data: { jobId: string } }>().data.jobId).toBe(generatePost.id);
+    expect(letter?.header.get('Dlq-Error')).toBe(`Error: ${PROVIDER_ERROR}`);
+
+    failing = false;
+    const retried = await retry(generatePost.id);
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data?.retryGenerationJob).toMatchObject({ id: generatePost.id, status: 'QUEUED', error: null, completedAt: null });
+    const completed = await eventually(async () => {
+      const { generationJob } = await h.data<{ generationJob: JobView }>(jobQuery, { id: generatePost.id });
+      return generationJob.status === 'COMPLETED' ? generationJob : undefined;
+    });
+    expect(completed.attempts).toBe(3);
+    expect(completed.post).not.toBeNull();
+    expect(await countRows(h.db, 'posts', { job_id: generatePost.id })).toBe(1);
+
+    // Only a FAILED job is retried.
+    expect((await retry(generatePost.id)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await retry('00000000-0000-4000-8000-000000000000')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -1,8 +1,8 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventTypes } from '../../../../lib/events';
 import type { Subjects } from '../../../../lib/events';
 import type { AchievementCreatedData } from '../../../../lib/events';
-import { createCloudEvent, publishEvent } from '../../../../lib/nats';
+import { createCloudEvent } from '../../../../lib/nats';
+import type { OutgoingEvent } from '../../../../lib/outbox';
 import type { AchievementRow } from '../db/database';
 
 /** CloudEvents `source` of events published by the achievements subgraph. */
@@ -28,12 +28,10 @@ export function achievementSummaryOf(row: AchievementRow): AchievementCreatedDat
 }
 
 /**
- * Publishes `events.achievements.achievement.created` (the key and {@link achievementSummaryOf})
- * to the EVENTS stream, with CloudEvent id / `Nats-Msg-Id` from {@link achievementCreatedEventId}.
- *
- * @throws when JetStream does not acknowledge (NATS down or stream missing)
+ * `events.achievements.achievement.created` (the key and {@link achievementSummaryOf}) for the
+ * outbox, with CloudEvent id / `Nats-Msg-Id` from {@link achievementCreatedEventId}.
  */
-export async function publishAchievementCreated(js: JetStreamClient, subjects: Subjects, row: AchievementRow): Promise<void> {
+export function achievementCreatedEvent(subjects: Subjects, row: AchievementRow): OutgoingEvent {
   const event = createCloudEvent<AchievementCreatedData>({
     id: achievementCreatedEventId(row.id),
     source: ACHIEVEMENTS_SOURCE,
@@ -41,5 +39,5 @@ export async function publishAchievementCreated(js: JetStreamClient, subjects: S
     subject: row.id,
     data: achievementSummaryOf(row),
   });
-  await publishEvent(js, subjects.achievementCreated, event);
+  return { subject: subjects.achievementCreated, event };
 }

@@ -4,7 +4,7 @@ import type { AchievementRow, NewAchievementRow } from '../db/database';
 import { DuplicateSourceError, insertAchievement } from '../db/repositories/achievements';
 import type { AchievementCategory, AchievementSourceType } from '../domain/achievement-enums';
 import { durationHoursOf } from '../domain/timeline';
-import { publishAchievementCreated } from '../messaging/achievement-events';
+import { achievementCreatedEvent } from '../messaging/achievement-events';
 
 /** A validated new achievement (the output of `createAchievementInput`, defaults applied). */
 export interface NewAchievement {
@@ -40,8 +40,8 @@ export interface NewAchievement {
   completedAt?: Date | null | undefined;
 }
 
-/** What {@link createAchievement} uses: Postgres, JetStream and this deployment's subjects, metrics, the request's logger. */
-export type CreateAchievementDeps = Pick<AchievementsContext, 'db' | 'js' | 'subjects' | 'metrics' | 'logger'>;
+/** What {@link createAchievement} uses: the outbox (Postgres and JetStream), this deployment's subjects, metrics. */
+export type CreateAchievementDeps = Pick<AchievementsContext, 'outbox' | 'subjects' | 'metrics'>;
 
 /**
  * The row inserted for a new achievement: `durationHours`, when not given, is derived from
@@ -74,22 +74,9 @@ export function toNewAchievementRow(input: NewAchievement, createdBy: string): N
 }
 
 /**
- * Publishes `achievement.created` after the row is committed. A failure is logged and counted,
- * not thrown: the row stays (an outbox table would make the event as durable as the row).
- */
-export async function announceAchievementCreated(deps: Pick<CreateAchievementDeps, 'js' | 'subjects' | 'metrics' | 'logger'>, row: AchievementRow): Promise<void> {
-  try {
-    await publishAchievementCreated(deps.js, deps.subjects, row);
-  } catch (err) {
-    deps.metrics.eventPublishFailures.inc();
-    deps.logger.error({ err, achievementId: row.id }, 'achievement.created event not published');
-  }
-}
-
-/**
- * Stores an achievement (one statement), counts it in `achievements_created_total`, then
- * publishes `events.achievements.achievement.created` (a publish failure does not fail the
- * creation, see `announceAchievementCreated`).
+ * Stores an achievement and its `events.achievements.achievement.created` in one transaction
+ * (the outbox publishes the event after the commit, or its relay later), and counts it in
+ * `achievements_created_total`.
  *
  * @param createdBy `sub` of the caller
  * @returns the stored row
@@ -98,7 +85,11 @@ export async function announceAchievementCreated(deps: Pick<CreateAchievementDep
 export async function createAchievement(deps: CreateAchievementDeps, input: NewAchievement, createdBy: string): Promise<AchievementRow> {
   let row: AchievementRow;
   try {
-    row = await insertAchievement(deps.db, toNewAchievementRow(input, createdBy));
+    row = await deps.outbox.transaction(async (trx, emit) => {
+      const inserted = await insertAchievement(trx, toNewAchievementRow(input, createdBy));
+      emit(achievementCreatedEvent(deps.subjects, inserted));
+      return inserted;
+    });
   } catch (err) {
     if (err instanceof DuplicateSourceError) {
       throw new ConflictError(`An achievement from ${input.sourceType} ${input.sourceId ?? ''} already exists`, { cause: err });
@@ -106,6 +97,5 @@ export async function createAchievement(deps: CreateAchievementDeps, input: NewA
     throw err;
   }
   deps.metrics.created.inc({ source_type: row.source_type });
-  await announceAchievementCreated(deps, row);
   return row;
 }

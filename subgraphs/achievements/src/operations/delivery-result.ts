@@ -2,6 +2,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
+import type { Outbox } from '../../../../lib/outbox';
 import type { AchievementsDatabase } from '../db/database';
 import type { GithubClient } from '../messaging/github-client';
 import type { AchievementsMetrics } from '../metrics';
@@ -18,6 +19,8 @@ export interface DeliveryResult {
 export interface DeliveryDeps {
   db: Kysely<AchievementsDatabase>;
   js: JetStreamClient;
+  /** The subgraph's transactional outbox. */
+  outbox: Outbox<AchievementsDatabase>;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
   logger: Logger;

@@ -3,13 +3,13 @@ import type { AchievementRow, AchievementsDatabase } from '../db/database';
 import { DuplicateSourceError, findAchievementBySource } from '../db/repositories/achievements';
 import { finishDelivery } from '../db/repositories/deliveries';
 import type { AchievementSourceType } from '../domain/achievement-enums';
-import { announceAchievementCreated } from './create-achievement';
+import { achievementCreatedEvent } from '../messaging/achievement-events';
 import type { DeliveryDeps, DeliveryResult } from './delivery-result';
 
 /**
  * Stores an achievement imported from a GitHub delivery: `write` inserts it (and what belongs to
- * it) in one transaction with the delivery's outcome; then it is counted and `achievement.created`
- * is published. When another delivery imported the same source first (the unique
+ * it), the delivery's outcome and `achievement.created` (outbox) in one transaction; then it is
+ * counted. When another delivery imported the same source first (the unique
  * `(source_type, source_id)`), nothing is written and the earlier achievement is reported.
  *
  * @throws Postgres's error (the delivery is retried)
@@ -22,9 +22,10 @@ export async function storeImportedAchievement(
 ): Promise<DeliveryResult> {
   let created: AchievementRow;
   try {
-    created = await deps.db.transaction().execute(async (trx) => {
+    created = await deps.outbox.transaction(async (trx, emit) => {
       const row = await write(trx);
       await finishDelivery(trx, deliveryId, { status: 'PROCESSED', outcome: 'achievement created', achievementId: row.id });
+      emit(achievementCreatedEvent(deps.subjects, row));
       return row;
     });
   } catch (err) {
@@ -33,6 +34,5 @@ export async function storeImportedAchievement(
     return { status: 'PROCESSED', outcome: 'achievement already imported', achievementId: raced?.id ?? null };
   }
   deps.metrics.created.inc({ source_type: source.type });
-  await announceAchievementCreated(deps, created);
   return { status: 'PROCESSED', outcome: 'achievement created', achievementId: created.id };
 }

@@ -51,6 +51,8 @@ export interface GenerationJobsTable {
   status: Generated<JobStatus>;
   stage: Generated<JobStage>;
   attempts: Generated<number>;
+  /** Attempts made before the latest `retryGenerationJob` (0 until then): a retry's attempts go on from there. */
+  attempt_base: Generated<number>;
   error: string | null;
   idempotency_key: string | null;
   /** Experiment asked for by the client (null: the persona's active one, if any). */

@@ -1,16 +1,16 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { eventTypes } from '../../../../lib/events';
 import type { JobRegeneratingData, JobStatusChangedData, JobTokenDeltaData, Subjects } from '../../../../lib/events';
-import { createCloudEvent, publishEvent, publishTransient } from '../../../../lib/nats';
+import { createCloudEvent, publishTransient } from '../../../../lib/nats';
+import type { OutgoingEvent } from '../../../../lib/outbox';
 import type { GenerationJobRow } from '../db/database';
 import { CONTENT_SOURCE } from './job-queue';
 
 /**
- * Publishes a job's status change on `events.content.job.<id>` (keys and status only). The
- * CloudEvent id is `<job>:<status>:<attempt>`, so a retried publish is deduplicated.
+ * A job's status change on `events.content.job.<id>` (keys and status only), for the outbox. The
+ * CloudEvent id is `<job>:<status>:<attempt>`, so a repeat is deduplicated.
  */
-export async function publishJobStatus(js: JetStreamClient, subjects: Subjects, job: GenerationJobRow): Promise<void> {
+export function jobStatusEvent(subjects: Subjects, job: GenerationJobRow): OutgoingEvent {
   const event = createCloudEvent<JobStatusChangedData>({
     id: `${job.id}:${job.status}:${job.attempts}`,
     source: CONTENT_SOURCE,
@@ -18,7 +18,7 @@ export async function publishJobStatus(js: JetStreamClient, subjects: Subjects, 
     subject: job.id,
     data: { jobId: job.id, personaId: job.persona_id, status: job.status, postId: job.status === 'COMPLETED' ? job.post_id : null },
   });
-  await publishEvent(js, subjects.jobStatus(job.id), event);
+  return { subject: subjects.jobStatus(job.id), event };
 }
 
 /** Publishes one streamed text delta (with the text so far) on core NATS `progress.content.job.<id>` (not persisted). */

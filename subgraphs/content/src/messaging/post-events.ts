@@ -1,14 +1,14 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventTypes } from '../../../../lib/events';
 import type { PostCreatedData, PostEngagementData, PostPublishedData, Subjects } from '../../../../lib/events';
-import { createCloudEvent, publishEvent } from '../../../../lib/nats';
+import { createCloudEvent } from '../../../../lib/nats';
+import type { OutgoingEvent } from '../../../../lib/outbox';
 import type { PostRow } from '../db/database';
 import { postText } from '../domain/post-text';
 import type { EngagementTotals } from '../db/repositories/engagement';
 import { CONTENT_SOURCE } from './job-queue';
 
-/** Publishes `events.content.post.created` (CloudEvent id `post-created:<post>`: once per post). */
-export async function publishPostCreated(js: JetStreamClient, subjects: Subjects, post: PostRow): Promise<void> {
+/** `events.content.post.created` for the outbox (CloudEvent id `post-created:<post>`: once per post). */
+export function postCreatedEvent(subjects: Subjects, post: Pick<PostRow, 'id' | 'persona_id' | 'job_id' | 'hook' | 'body' | 'variant_id'>): OutgoingEvent {
   const event = createCloudEvent<PostCreatedData>({
     id: `post-created:${post.id}`,
     source: CONTENT_SOURCE,
@@ -22,19 +22,14 @@ export async function publishPostCreated(js: JetStreamClient, subjects: Subjects
       variantId: post.variant_id,
     },
   });
-  await publishEvent(js, subjects.postCreated, event);
+  return { subject: subjects.postCreated, event };
 }
 
 /**
- * Publishes a post's cumulative engagement totals on `events.content.post.engagement`. The
+ * A post's cumulative engagement totals on `events.content.post.engagement`, for the outbox. The
  * CloudEvent id is derived from the totals, so recording the same totals twice is one event.
  */
-export async function publishPostEngagement(
-  js: JetStreamClient,
-  subjects: Subjects,
-  post: Pick<PostRow, 'id' | 'persona_id'>,
-  totals: EngagementTotals,
-): Promise<void> {
+export function postEngagementEvent(subjects: Subjects, post: Pick<PostRow, 'id' | 'persona_id'>, totals: EngagementTotals): OutgoingEvent {
   const { impressions, likes, replies, reposts, follows } = totals;
   const event = createCloudEvent<PostEngagementData>({
     id: `engagement:${post.id}:${impressions}:${likes}:${replies}:${reposts}:${follows}`,
@@ -43,14 +38,16 @@ export async function publishPostEngagement(
     subject: post.id,
     data: { postId: post.id, personaId: post.persona_id, impressions, likes, replies, reposts, follows },
   });
-  await publishEvent(js, subjects.postEngagement, event);
+  return { subject: subjects.postEngagement, event };
 }
 
 /**
- * Publishes `events.content.post.published` (CloudEvent id `post-published:<post>:<external id>`:
+ * `events.content.post.published` for the outbox (CloudEvent id `post-published:<post>:<external id>`:
  * once per publication).
+ *
+ * @throws {Error} when the post has no publication
  */
-export async function publishPostPublished(js: JetStreamClient, subjects: Subjects, post: PostRow): Promise<void> {
+export function postPublishedEvent(subjects: Subjects, post: PostRow): OutgoingEvent {
   if (!post.publisher || !post.external_id || !post.url || !post.published_at) throw new Error(`Post ${post.id} is not published`);
   const event = createCloudEvent<PostPublishedData>({
     id: `post-published:${post.id}:${post.external_id}`,
@@ -66,5 +63,5 @@ export async function publishPostPublished(js: JetStreamClient, subjects: Subjec
       publishedAt: post.published_at.toISOString(),
     },
   });
-  await publishEvent(js, subjects.postPublished, event);
+  return { subject: subjects.postPublished, event };
 }

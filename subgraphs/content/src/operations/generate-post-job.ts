@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import { PermanentError } from '../../../../lib/nats';
+import type { Outbox } from '../../../../lib/outbox';
 import type { ContentDatabase, GenerationJobRow, PersonaRow, PostRow } from '../db/database';
 import { findJob, updateJobIfStatus } from '../db/repositories/jobs';
 import { findPersonasByIds } from '../db/repositories/personas';
@@ -19,14 +20,14 @@ import { parseDimensions } from '../domain/prompt';
 import { contentQuality } from '../domain/quality-score';
 import type { GenerationBrief } from '../domain/prompt';
 import { similarityScore } from '../domain/similarity';
-import { publishJobRegenerating, publishJobStatus } from '../messaging/job-events';
-import { publishPostCreated } from '../messaging/post-events';
+import { publishJobRegenerating } from '../messaging/job-events';
 import { requestVariant } from '../messaging/variant-client';
 import type { ContentWorkerMetrics } from '../metrics';
 import type { Embedder } from '../providers/embedder';
 import type { Moderator } from '../providers/moderator';
 import type { Completion, TextProvider } from '../providers/text-provider';
 import type { VectorIndex } from '../providers/vector-index';
+import { changeJobStatus } from './change-job-status';
 import { blockGenerationJob, guardText } from './guard-job';
 import { JobDraft } from './job-draft';
 import { queuePublication } from './publish-post';
@@ -37,6 +38,8 @@ export interface GenerationDeps {
   db: Kysely<ContentDatabase>;
   nc: NatsConnection;
   js: JetStreamClient;
+  /** The subgraph's transactional outbox: status events and `post.created` are written with the changes. */
+  outbox: Outbox<ContentDatabase>;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
   provider: TextProvider;
@@ -54,17 +57,20 @@ export interface GenerationDeps {
 }
 
 /**
- * Runs one delivery of a generation job, idempotently by job id: a finished job only has its
- * events republished (deduplicated by NATS), a job makes at most one post (its pre-allocated
+ * Runs one delivery of a generation job, idempotently by job id: a finished job's events are
+ * already in the outbox (a COMPLETED one only has its publication queued if that is missing), a
+ * job makes at most one post (its pre-allocated
  * `post_id`), and a cancelled job makes none.
  *
- * Steps: PROCESSING (attempts = delivery count) -> guardrail on the topic -> variant from
+ * Steps: PROCESSING (attempts = attempts before the last retry + delivery count) -> guardrail on the topic -> variant from
  * experiments (else a hook style the persona prefers) -> hook and body streamed as token deltas,
  * formatted in the persona's voice (emoji, reply magnet) -> guardrail on the text -> quality gate
  * -> embedding of the text -> one transaction, under the persona's
  * dedup lock, storing post (with the job's achievement, if any; a DRAFT, or PUBLISHING when the
- * persona auto-publishes), embedding and COMPLETED -> `post.created` and the status event -> the
- * publication queued (auto-publish) -> the vector copied to an external index (Qdrant).
+ * persona auto-publishes), embedding, COMPLETED, and the status event and `post.created` in the
+ * outbox -> the publication queued (auto-publish) -> the vector copied to an external index
+ * (Qdrant). Every status change writes its status event in its own transaction
+ * (`changeJobStatus`).
  *
  * Dedup: a text at least `dedup.threshold` similar to an earlier post of the persona is not
  * stored but rewritten from a varied brief (`varyBrief`), announced by a `job.regenerating`
@@ -86,7 +92,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
   const job = await findJob(deps.db, jobId);
   if (!job) throw new PermanentError(`GenerationJob ${jobId} does not exist`);
   if (job.status === 'COMPLETED') {
-    await republishCompletion(deps, job);
+    await queueAutoPublication(deps, job);
     return;
   }
   if (job.status === 'FAILED' || job.status === 'CANCELLED' || job.status === 'BLOCKED') return;
@@ -97,17 +103,16 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     deps.metrics.jobDuration.observe({ outcome }, (Date.now() - attemptStarted) / 1000);
   };
 
-  const started = await updateJobIfStatus(deps.db, jobId, ['QUEUED', 'PROCESSING'], {
+  const started = await changeJobStatus(deps, jobId, ['QUEUED', 'PROCESSING'], {
     status: 'PROCESSING',
     stage: 'ASSIGNING_VARIANT',
-    attempts: delivery,
+    attempts: job.attempt_base + delivery,
     started_at: job.started_at ?? new Date(),
     error: null,
     regenerations: 0,
   });
   if (!started) return;
   if (!job.started_at) deps.metrics.queued.observe((started.started_at!.getTime() - job.created_at.getTime()) / 1000);
-  await publishJobStatus(deps.js, deps.subjects, started);
 
   const topicBlocked = await guardText(deps, job.topic, 'topic');
   if (topicBlocked.length > 0) return blockGenerationJob(deps, jobId, topicBlocked, attemptStarted);
@@ -149,7 +154,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     const tokensUsed = spent.reduce((sum, c) => sum + c.promptTokens + c.completionTokens, 0);
     const costUsd = postCostUsd(spent);
     const outcome = await storeUnlessDuplicate(
-      { db: deps.db, embedder: deps.embedder, vectorIndex: deps.vectorIndex, threshold: deps.dedup.threshold },
+      { outbox: deps.outbox, subjects: deps.subjects, embedder: deps.embedder, vectorIndex: deps.vectorIndex, threshold: deps.dedup.threshold },
       jobId,
       {
         post: {
@@ -176,7 +181,7 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
       ended('completed');
       deps.metrics.tokens.inc({ persona: persona.name, model: body.model }, tokensUsed);
       deps.metrics.costUsd.inc({ persona: persona.name, model: body.model }, costUsd);
-      const post = await republishCompletion(deps, outcome.job);
+      const post = await queueAutoPublication(deps, outcome.job);
       if (post) await copyToExternalIndex(deps, post, vector ?? []);
       return;
     }
@@ -276,27 +281,23 @@ async function copyToExternalIndex(deps: GenerationDeps, post: PostRow, vector: 
 }
 
 /**
- * COMPLETED first, then `post.created`, so subscribers see the trajectory event after COMPLETED;
- * then the publication of a post stored PUBLISHING (its persona auto-publishes) is queued, unless
- * it already was. Returns the post.
+ * After COMPLETED committed (with its events, in the outbox): queues the publication of a post
+ * stored PUBLISHING (its persona auto-publishes), unless it already was. Returns the post.
  */
-async function republishCompletion(deps: GenerationDeps, job: GenerationJobRow): Promise<PostRow | undefined> {
-  await publishJobStatus(deps.js, deps.subjects, job);
+async function queueAutoPublication(deps: GenerationDeps, job: GenerationJobRow): Promise<PostRow | undefined> {
   const [post] = await findPostsByIds(deps.db, [job.post_id]);
-  if (!post) return post;
-  await publishPostCreated(deps.js, deps.subjects, post);
-  if (post.status === 'PUBLISHING' && !post.publish_queued_at) await queuePublication(deps, post);
+  if (post?.status === 'PUBLISHING' && !post.publish_queued_at) await queuePublication(deps, post);
   return post;
 }
 
 /**
- * Records why a job ended FAILED (unless it already finished) and publishes the status event:
+ * Records why a job ended FAILED (unless it already finished) with its status event (outbox):
  * a {@link DuplicateContentError} as `DUPLICATE_CONTENT` with the post it duplicates, anything
  * else (the last delivery's error) as `GENERATION_FAILED`.
  */
-export async function failGenerationJob(deps: Pick<GenerationDeps, 'db' | 'js' | 'subjects' | 'metrics'>, jobId: string, error: Error): Promise<void> {
+export async function failGenerationJob(deps: Pick<GenerationDeps, 'outbox' | 'subjects' | 'metrics'>, jobId: string, error: Error): Promise<void> {
   const duplicate = error instanceof DuplicateContentError ? error : null;
-  const failed = await updateJobIfStatus(deps.db, jobId, ['QUEUED', 'PROCESSING'], {
+  const failed = await changeJobStatus(deps, jobId, ['QUEUED', 'PROCESSING'], {
     status: 'FAILED',
     error: error.message.slice(0, 2000),
     error_code: duplicate ? DUPLICATE_CONTENT : GENERATION_FAILED,
@@ -305,5 +306,4 @@ export async function failGenerationJob(deps: Pick<GenerationDeps, 'db' | 'js' |
   });
   if (!failed) return;
   deps.metrics.jobs.inc({ outcome: duplicate ? 'duplicate' : 'failed' });
-  await publishJobStatus(deps.js, deps.subjects, failed);
 }

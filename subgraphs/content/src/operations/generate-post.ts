@@ -3,12 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Subjects } from '../../../../lib/events';
 import { ConflictError, NotFoundError, ValidationError } from '../../../../lib/errors';
 import type { Logger } from '../../../../lib/logger';
+import type { Outbox } from '../../../../lib/outbox';
 import type { ContentDatabase, GenerationJobRow } from '../db/database';
 import { findJobByIdempotencyKey, insertJob, markJobPublished } from '../db/repositories/jobs';
 import { findPersonasByIds } from '../db/repositories/personas';
 import { achievementTopic } from '../domain/achievement-topic';
 import type { AchievementSummary } from '../messaging/achievement-client';
-import { publishJobStatus } from '../messaging/job-events';
+import { jobStatusEvent } from '../messaging/job-events';
 import { enqueueGenerationJob } from '../messaging/job-queue';
 
 /**
@@ -22,6 +23,8 @@ export type AchievementLookup = (achievementId: string) => Promise<AchievementSu
 export interface GeneratePostDeps {
   db: Kysely<ContentDatabase>;
   js: JetStreamClient;
+  /** The subgraph's transactional outbox (the QUEUED status event). */
+  outbox: Outbox<ContentDatabase>;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
   logger: Pick<Logger, 'warn'>;
@@ -71,19 +74,23 @@ export async function generatePost(deps: GeneratePostDeps, request: GeneratePost
   const [persona] = await findPersonasByIds(deps.db, [request.personaId]);
   if (!persona) throw new NotFoundError('Persona', request.personaId);
   const topic = await topicOf(deps, request);
-  const { job, created } = await insertJob(deps.db, {
-    persona_id: request.personaId,
-    topic,
-    achievement_id: request.achievementId,
-    idempotency_key: request.idempotencyKey,
-    experiment_id: request.experimentId,
-    created_by: request.createdBy,
+  // QUEUED is written with the row (outbox) and published before the job is queued, so that no
+  // worker's PROCESSING can precede it.
+  const { job, created } = await deps.outbox.transaction(async (trx, emit) => {
+    const inserted = await insertJob(trx, {
+      persona_id: request.personaId,
+      topic,
+      achievement_id: request.achievementId,
+      idempotency_key: request.idempotencyKey,
+      experiment_id: request.experimentId,
+      created_by: request.createdBy,
+    });
+    if (inserted.created) emit(jobStatusEvent(deps.subjects, inserted.job));
+    return inserted;
   });
   if (!created) return sameRequestOrConflict(job, request);
   try {
-    // QUEUED is announced before the job is queued, so that no worker's PROCESSING can precede it.
-    await publishJobStatus(deps.js, deps.subjects, job);
-    await enqueueGenerationJob(deps.js, deps.subjects, job.id);
+    await enqueueGenerationJob(deps.js, deps.subjects, job);
     await markJobPublished(deps.db, job.id);
   } catch (err) {
     deps.logger.warn({ err, jobId: job.id }, 'job queued in Postgres but not yet on NATS; the sweeper will publish it');

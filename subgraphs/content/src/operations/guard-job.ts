@@ -1,19 +1,17 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
-import type { Kysely } from 'kysely';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
+import type { Outbox } from '../../../../lib/outbox';
 import type { ContentDatabase } from '../db/database';
-import { updateJobIfStatus } from '../db/repositories/jobs';
 import { describeBlock, offlineGuardReasons } from '../domain/guardrail';
 import type { BlockReason, GuardedPart } from '../domain/guardrail';
-import { publishJobStatus } from '../messaging/job-events';
 import type { ContentWorkerMetrics } from '../metrics';
 import type { Moderator } from '../providers/moderator';
+import { changeJobStatus } from './change-job-status';
 
 /** What the guardrail needs. */
 export interface GuardDeps {
-  db: Kysely<ContentDatabase>;
-  js: JetStreamClient;
+  /** The subgraph's transactional outbox. */
+  outbox: Outbox<ContentDatabase>;
   subjects: Subjects;
   /** OpenAI's moderation (with `OPENAI_API_KEY`); null: the offline checks only. */
   moderator: Moderator | null;
@@ -37,11 +35,11 @@ export async function guardText(deps: Pick<GuardDeps, 'moderator'>, text: string
 /**
  * Ends a PROCESSING job BLOCKED with its reasons (the streamed text is dropped, no post is
  * stored), counts it (`content_generation_jobs_total{outcome="blocked"}`) and publishes the
- * status event, which ends `generationJobUpdated`. Nothing happens when the job left PROCESSING
+ * status event (outbox), which ends `generationJobUpdated`. Nothing happens when the job left PROCESSING
  * (cancelled meanwhile).
  */
 export async function blockGenerationJob(deps: GuardDeps, jobId: string, reasons: BlockReason[], attemptStarted: number): Promise<void> {
-  const blocked = await updateJobIfStatus(deps.db, jobId, ['PROCESSING'], {
+  const blocked = await changeJobStatus(deps, jobId, ['PROCESSING'], {
     status: 'BLOCKED',
     block_reasons: JSON.stringify(reasons),
     error: describeBlock(reasons).slice(0, 2000),
@@ -52,5 +50,4 @@ export async function blockGenerationJob(deps: GuardDeps, jobId: string, reasons
   deps.metrics.jobs.inc({ outcome: 'blocked' });
   deps.metrics.jobDuration.observe({ outcome: 'blocked' }, (Date.now() - attemptStarted) / 1000);
   deps.logger.info({ jobId, reasons }, 'generation job blocked');
-  await publishJobStatus(deps.js, deps.subjects, blocked);
 }

@@ -1,14 +1,14 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import { PermanentError } from '../../../../lib/nats';
+import type { Outbox } from '../../../../lib/outbox';
 import type { ContentDatabase } from '../db/database';
 import { findPersonasByIds } from '../db/repositories/personas';
 import { findPostsByIds, updatePostIfStatus } from '../db/repositories/posts';
 import { savePublishContainer } from '../db/repositories/publications';
 import { postText } from '../domain/post-text';
-import { publishPostPublished } from '../messaging/post-events';
+import { postPublishedEvent } from '../messaging/post-events';
 import type { ContentWorkerMetrics } from '../metrics';
 import { PublishError } from '../providers/publisher';
 import type { Publisher } from '../providers/publisher';
@@ -16,7 +16,8 @@ import type { Publisher } from '../providers/publisher';
 /** What the publish handler needs. */
 export interface PublishDeps {
   db: Kysely<ContentDatabase>;
-  js: JetStreamClient;
+  /** The subgraph's transactional outbox. */
+  outbox: Outbox<ContentDatabase>;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
   publisher: Publisher;
@@ -27,8 +28,8 @@ export interface PublishDeps {
 /**
  * Handles one `jobs.content.publish` message: publishes a PUBLISHING post through the publisher,
  * then, in one compare-and-set on PUBLISHING, stores where it lives (`publisher`, `external_id`,
- * `url`, `published_at`), PUBLISHED, and when its first engagement report is due; then
- * `post.published`. Idempotent by post: a post no longer PUBLISHING (published by an earlier
+ * `url`, `published_at`), PUBLISHED, when its first engagement report is due, and
+ * `post.published` (outbox). Idempotent by post: a post no longer PUBLISHING (published by an earlier
  * delivery, moved back to draft) is left alone, and a redelivery after a crash publishes the saved
  * Threads container instead of a new one (see `threads-publisher.ts`).
  *
@@ -55,19 +56,22 @@ export async function publishPostJob(deps: PublishDeps, postId: string): Promise
     deps.metrics.publications.inc({ publisher: deps.publisher.name, outcome: 'retried' });
     throw err;
   }
-  const published = await updatePostIfStatus(deps.db, postId, ['PUBLISHING'], {
-    status: 'PUBLISHED',
-    publisher: deps.publisher.name,
-    external_id: publication.externalId,
-    url: publication.url,
-    published_at: publication.publishedAt,
-    publish_error: null,
-    metrics_next_at: deps.publisher.nextReportAt(publication.publishedAt, publication.publishedAt),
+  const published = await deps.outbox.transaction(async (trx, emit) => {
+    const row = await updatePostIfStatus(trx, postId, ['PUBLISHING'], {
+      status: 'PUBLISHED',
+      publisher: deps.publisher.name,
+      external_id: publication.externalId,
+      url: publication.url,
+      published_at: publication.publishedAt,
+      publish_error: null,
+      metrics_next_at: deps.publisher.nextReportAt(publication.publishedAt, publication.publishedAt),
+    });
+    if (row) emit(postPublishedEvent(deps.subjects, row));
+    return row;
   });
   if (!published) return;
   deps.metrics.publications.inc({ publisher: deps.publisher.name, outcome: 'published' });
   deps.logger.info({ postId, publisher: deps.publisher.name, externalId: publication.externalId }, 'post published');
-  await publishPostPublished(deps.js, deps.subjects, published);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
+import type { Outbox } from '../../../../lib/outbox';
 import type { ContentDatabase, GenerationJobRow } from '../db/database';
 import { findPersonaByName } from '../db/repositories/personas';
 import type { AchievementSummary } from '../messaging/achievement-client';
@@ -19,6 +20,8 @@ export function achievementIdempotencyKey(achievementId: string): string {
 export interface QueueAchievementPostDeps {
   db: Kysely<ContentDatabase>;
   js: JetStreamClient;
+  /** The subgraph's transactional outbox. */
+  outbox: Outbox<ContentDatabase>;
   subjects: Subjects;
   logger: Pick<Logger, 'warn'>;
   /** `AUTO_CONTENT_PERSONA`: name of the persona that writes the posts; unset: the pipeline is off. */
@@ -51,6 +54,7 @@ export async function queueAchievementPost(deps: QueueAchievementPostDeps, achie
     {
       db: deps.db,
       js: deps.js,
+      outbox: deps.outbox,
       subjects: deps.subjects,
       logger: deps.logger,
       describeAchievement: async (achievementId) => (achievementId === achievement.achievementId ? achievement : null),

@@ -1,7 +1,7 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Kysely } from 'kysely';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
+import type { Outbox } from '../../../../lib/outbox';
 import { startPeriodicTask } from '../../../../lib/server';
 import type { ContentDatabase, PostRow } from '../db/database';
 import { findPersonasByIds } from '../db/repositories/personas';
@@ -14,7 +14,8 @@ import { recordEngagement } from './record-engagement';
 /** Options of {@link startEngagementReporter}; times in milliseconds. */
 export interface EngagementReporterOptions {
   db: Kysely<ContentDatabase>;
-  js: JetStreamClient;
+  /** The subgraph's transactional outbox (`post.engagement`). */
+  outbox: Outbox<ContentDatabase>;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
   publisher: Publisher;
@@ -32,7 +33,7 @@ async function reportOne(options: EngagementReporterOptions, post: PostRow, pers
   const publishedAt = post.published_at!;
   try {
     const totals = await options.publisher.engagement({ id: post.id, personaName, text: postText(post.hook, post.body), externalId: post.external_id!, publishedAt }, now);
-    await recordEngagement(options.db, options.js, options.subjects, post.id, totals);
+    await recordEngagement(options, post.id, totals);
     await scheduleNextReport(options.db, post.id, options.publisher.nextReportAt(publishedAt, now));
     options.metrics.engagementReports.inc({ publisher: options.publisher.name, outcome: 'recorded' });
   } catch (err) {

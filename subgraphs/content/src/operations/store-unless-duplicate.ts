@@ -1,16 +1,22 @@
-import type { Kysely } from 'kysely';
+import type { Subjects } from '../../../../lib/events';
+import type { Outbox } from '../../../../lib/outbox';
 import type { ContentDatabase, GenerationJobRow, NewPost } from '../db/database';
 import { insertEmbeddingOnce, lockPersonaPosts } from '../db/repositories/embeddings';
 import { updateJobIfStatus } from '../db/repositories/jobs';
 import { insertPostOnce } from '../db/repositories/posts';
 import { nearestDuplicate } from '../domain/dedup';
 import type { Neighbour } from '../domain/similarity';
+import { jobStatusEvent } from '../messaging/job-events';
+import { postCreatedEvent } from '../messaging/post-events';
 import type { Embedder } from '../providers/embedder';
 import type { VectorIndex } from '../providers/vector-index';
 
 /** What {@link storeUnlessDuplicate} needs. */
 export interface StoreDeps {
-  db: Kysely<ContentDatabase>;
+  /** The subgraph's transactional outbox (the store's transaction is its). */
+  outbox: Outbox<ContentDatabase>;
+  /** This deployment's subjects (`NATS_PREFIX`). */
+  subjects: Subjects;
   embedder: Pick<Embedder, 'provider' | 'model'>;
   vectorIndex: VectorIndex;
   /** `DEDUP_THRESHOLD`, 0..1. */
@@ -39,7 +45,9 @@ class JobCancelledError extends Error {}
  * Stores a job's post unless it duplicates an earlier post of the persona, race-free: in one
  * transaction that holds the persona's dedup lock, the nearest earlier post is searched (with
  * the transaction, so the exact index sees every committed post) and, when none is at least
- * `threshold` similar, the post, its embedding and the job's COMPLETED are written. Two jobs of
+ * `threshold` similar, the post, its embedding, the job's COMPLETED and, in the outbox, the
+ * job's status event then `post.created` (in that order, so that subscribers see COMPLETED
+ * before the trajectory that post.created leads to) are written. Two jobs of
  * one persona therefore check and store one after the other, and never store two near-identical
  * posts even when they run at the same time.
  *
@@ -49,7 +57,7 @@ class JobCancelledError extends Error {}
 export async function storeUnlessDuplicate(deps: StoreDeps, jobId: string, generated: GeneratedPost): Promise<StoreOutcome> {
   const { post } = generated;
   try {
-    return await deps.db.transaction().execute(async (trx): Promise<StoreOutcome> => {
+    return await deps.outbox.transaction(async (trx, emit): Promise<StoreOutcome> => {
       await lockPersonaPosts(trx, post.persona_id);
       const neighbours = await deps.vectorIndex.search(trx, {
         vector: generated.vector,
@@ -70,6 +78,8 @@ export async function storeUnlessDuplicate(deps: StoreDeps, jobId: string, gener
       });
       const row = await updateJobIfStatus(trx, jobId, ['PROCESSING'], { status: 'COMPLETED', stage: 'DONE', text: generated.text, completed_at: new Date() });
       if (!row) throw new JobCancelledError();
+      emit(jobStatusEvent(deps.subjects, row));
+      emit(postCreatedEvent(deps.subjects, { id: post.id, persona_id: post.persona_id, job_id: jobId, hook: post.hook, body: post.body, variant_id: post.variant_id ?? null }));
       return { kind: 'stored', job: row };
     });
   } catch (err) {

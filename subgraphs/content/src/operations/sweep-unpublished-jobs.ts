@@ -29,7 +29,7 @@ async function republishUnpublishedJobs(options: SweeperOptions): Promise<number
   const olderThan = new Date(Date.now() - options.minAgeMs);
   const jobs = await findUnpublishedJobs(options.db, olderThan, 100);
   for (const job of jobs) {
-    await enqueueGenerationJob(options.js, options.subjects, job.id);
+    await enqueueGenerationJob(options.js, options.subjects, job);
     await markJobPublished(options.db, job.id);
   }
   const publications = await findUnqueuedPublications(options.db, olderThan, 100);

@@ -3,6 +3,7 @@ import { loadExisting, validateInput } from '../../../../lib/graphql';
 import type { ContentContext } from '../context';
 import { AchievementsUnavailableError } from '../messaging/achievement-client';
 import { cancelJob } from '../operations/cancel-job';
+import { retryGenerationJob } from '../operations/retry-job';
 import { generatePost } from '../operations/generate-post';
 import { generatePostInput, idSchema, isUuid } from './inputs';
 import type { GenerationJobResolvers, MutationResolvers, QueryResolvers } from './types.generated';
@@ -31,7 +32,7 @@ export const jobResolvers: { Query: QueryResolvers; Mutation: MutationResolvers;
       const input = validateInput(generatePostInput, args.input);
       try {
         return await generatePost(
-          { db: ctx.db, js: ctx.js, subjects: ctx.subjects, logger: ctx.logger, describeAchievement: ctx.describeAchievement },
+          { db: ctx.db, js: ctx.js, outbox: ctx.outbox, subjects: ctx.subjects, logger: ctx.logger, describeAchievement: ctx.describeAchievement },
           {
             personaId: input.personaId,
             topic: input.topic ?? null,
@@ -45,7 +46,8 @@ export const jobResolvers: { Query: QueryResolvers; Mutation: MutationResolvers;
         throw unavailableAsGraphQLError(err, ctx.logger);
       }
     },
-    cancelGenerationJob: (_, args, ctx) => cancelJob(ctx.db, ctx.js, ctx.subjects, validateInput(idSchema, args.id)),
+    cancelGenerationJob: (_, args, ctx) => cancelJob(ctx, validateInput(idSchema, args.id)),
+    retryGenerationJob: (_, args, ctx) => retryGenerationJob(ctx, validateInput(idSchema, args.id)),
   },
   GenerationJob: {
     __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.loaders.jobById.load(ref.id) : null),

@@ -39,7 +39,7 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
     async recordEngagement(_, args, ctx) {
       const postId = validateInput(idSchema, args.postId);
       const totals = validateInput(engagementInput, args.input);
-      return recordEngagement(ctx.db, ctx.js, ctx.subjects, postId, totals);
+      return recordEngagement(ctx, postId, totals);
     },
   },
   Post: {

@@ -394,6 +394,8 @@ export type Mutation = {
   generatePost: GenerationJob;
   /** Cancels a QUEUED or PROCESSING job (idempotent on CANCELLED; CONFLICT when finished). */
   cancelGenerationJob: GenerationJob;
+  /** Re-queues a FAILED job (same id, attempts numbered on from the last ones; QUEUED again at once). Idempotent on QUEUED/PROCESSING; `CONFLICT` for a COMPLETED, CANCELLED or BLOCKED job. */
+  retryGenerationJob: GenerationJob;
   updatePost: Post;
   /** Publishes a DRAFT (or retries a PUBLISH_FAILED) post: it becomes PUBLISHING at once, then PUBLISHED (see `postPublished`) or PUBLISH_FAILED. Idempotent: a PUBLISHING or PUBLISHED post is returned unchanged and published once. `CONFLICT` for an ARCHIVED post. */
   publishPost: Post;
@@ -422,6 +424,12 @@ export type MutationGeneratePostArgs = {
 
 /** Persona management needs the `admin` scope; post, job and engagement writes `content:write` (or `admin`). */
 export type MutationCancelGenerationJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Persona management needs the `admin` scope; post, job and engagement writes `content:write` (or `admin`). */
+export type MutationRetryGenerationJobArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -948,6 +956,7 @@ export type MutationResolvers<ContextType = ContentContext, ParentType extends R
   updatePersona?: Resolver<ResolversTypes['Persona'], ParentType, ContextType, RequireFields<MutationUpdatePersonaArgs, 'id' | 'input'>>;
   generatePost?: Resolver<ResolversTypes['GenerationJob'], ParentType, ContextType, RequireFields<MutationGeneratePostArgs, 'input'>>;
   cancelGenerationJob?: Resolver<ResolversTypes['GenerationJob'], ParentType, ContextType, RequireFields<MutationCancelGenerationJobArgs, 'id'>>;
+  retryGenerationJob?: Resolver<ResolversTypes['GenerationJob'], ParentType, ContextType, RequireFields<MutationRetryGenerationJobArgs, 'id'>>;
   updatePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationUpdatePostArgs, 'id' | 'input'>>;
   publishPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationPublishPostArgs, 'id'>>;
   recordEngagement?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationRecordEngagementArgs, 'postId' | 'input'>>;

@@ -1,19 +1,17 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventTypes } from '../../../../lib/events';
 import type { Subjects, TrajectoryCreatedData } from '../../../../lib/events';
-import { createCloudEvent, publishEvent } from '../../../../lib/nats';
+import { createCloudEvent } from '../../../../lib/nats';
+import type { OutgoingEvent } from '../../../../lib/outbox';
 
 /** CloudEvents `source` of events published by the emotion subgraph. */
 export const EMOTION_SOURCE = '/subgraphs/emotion';
 
 /**
- * Publishes `events.emotion.trajectory.created.<job id>` (the post id for a post without a job). The CloudEvent id
- * `trajectory-created-<postId>` is deterministic, so a redelivered post.created event publishes
- * no second event within the stream's duplicate window (`Nats-Msg-Id` dedup).
- *
- * @throws when JetStream does not acknowledge (the caller retries)
+ * `events.emotion.trajectory.created.<job id>` (the post id for a post without a job) for the
+ * outbox. The CloudEvent id `trajectory-created-<postId>` is deterministic, so a redelivered
+ * post.created event writes no second outbox row and publishes no second event.
  */
-export async function publishTrajectoryCreated(js: JetStreamClient, subjects: Subjects, data: TrajectoryCreatedData): Promise<void> {
+export function trajectoryCreatedEvent(subjects: Subjects, data: TrajectoryCreatedData): OutgoingEvent {
   const event = createCloudEvent<TrajectoryCreatedData>({
     id: `trajectory-created-${data.postId}`,
     source: EMOTION_SOURCE,
@@ -21,5 +19,5 @@ export async function publishTrajectoryCreated(js: JetStreamClient, subjects: Su
     subject: data.trajectoryId,
     data,
   });
-  await publishEvent(js, subjects.trajectoryCreated(data.jobId ?? data.postId), event);
+  return { subject: subjects.trajectoryCreated(data.jobId ?? data.postId), event };
 }

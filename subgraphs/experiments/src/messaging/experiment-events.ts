@@ -1,30 +1,22 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import { eventTypes } from '../../../../lib/events';
 import type { ExperimentUpdatedData, Subjects } from '../../../../lib/events';
-import { createCloudEvent, publishEvent } from '../../../../lib/nats';
+import { createCloudEvent } from '../../../../lib/nats';
+import type { OutgoingEvent } from '../../../../lib/outbox';
 
 /** CloudEvents `source` of events published by the experiments subgraph and its worker. */
 export const EXPERIMENTS_EVENT_SOURCE = '/subgraphs/experiments';
 
 /**
- * Publishes `events.experiments.experiment.updated` (keys and status only; subscribers resolve
- * the rest through the supergraph). `eventId` should be deterministic for one fact (e.g. the
- * experiment id, its new status and the change time) so that a republish is deduplicated.
- *
- * @throws when JetStream does not acknowledge (NATS down, stream missing)
+ * `events.experiments.experiment.updated` for the outbox (keys and status only; subscribers
+ * resolve the rest through the supergraph). `eventId` should be deterministic for one fact (e.g.
+ * the experiment id, its new status and the change time) so that a republish is deduplicated.
  */
-export async function publishExperimentUpdated(
-  js: JetStreamClient,
-  subjects: Subjects,
-  eventId: string,
-  experiment: { id: string; status: string },
-): Promise<void> {
+export function experimentUpdatedEvent(subjects: Subjects, eventId: string, experiment: { id: string; status: string }): OutgoingEvent {
   const data: ExperimentUpdatedData = { experimentId: experiment.id, status: experiment.status };
-  await publishEvent(
-    js,
-    subjects.experimentUpdated,
-    createCloudEvent({ id: eventId, source: EXPERIMENTS_EVENT_SOURCE, type: eventTypes.experimentUpdated, subject: experiment.id, data }),
-  );
+  return {
+    subject: subjects.experimentUpdated,
+    event: createCloudEvent({ id: eventId, source: EXPERIMENTS_EVENT_SOURCE, type: eventTypes.experimentUpdated, subject: experiment.id, data }),
+  };
 }
 
 /** Deterministic CloudEvent id of a status change: `<experiment id>.<status>.<change time ms>`. */

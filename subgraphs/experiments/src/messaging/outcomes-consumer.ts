@@ -1,11 +1,12 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { postEngagementData } from '../../../../lib/events';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import { ensureDurableConsumer, parseQueuedEvent, startConsumer } from '../../../../lib/nats';
 import type { RunningConsumer } from '../../../../lib/nats';
+import type { Outbox } from '../../../../lib/outbox';
 import type { ExperimentsConfig } from '../config';
+import type { ExperimentsDatabase } from '../db/database';
 import type { ExperimentsDb } from '../db/repositories/experiments';
 import type { ExperimentsWorkerMetrics } from '../metrics';
 import { processEngagementEvent } from '../operations/apply-engagement';
@@ -16,7 +17,8 @@ const RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
 /** Dependencies of {@link startOutcomesConsumer}. */
 export interface OutcomesConsumerDeps {
   nc: NatsConnection;
-  js: JetStreamClient;
+  /** The subgraph's transactional outbox. */
+  outbox: Outbox<ExperimentsDatabase>;
   /** This deployment's stream of events and subjects (`NATS_PREFIX`). */
   eventsStream: string;
   subjects: Subjects;
@@ -48,6 +50,7 @@ export async function startOutcomesConsumer(config: ExperimentsConfig, deps: Out
     nc: deps.nc,
     stream: deps.eventsStream,
     durable: config.EXPERIMENTS_CONSUMER_DURABLE,
+    deadLetterSubject: deps.subjects.deadLetter(config.EXPERIMENTS_CONSUMER_DURABLE),
     concurrency: config.EXPERIMENTS_OUTCOMES_CONCURRENCY,
     maxDeliver: config.EXPERIMENTS_OUTCOMES_MAX_DELIVER,
     retryDelaysMs: RETRY_DELAYS_MS,

@@ -1,18 +1,19 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { PostEngagementData, Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import type { CloudEvent } from '../../../../lib/nats';
+import type { Outbox } from '../../../../lib/outbox';
 import { findAssignmentByPostId, lockAssignmentByPostId, updateRecordedOutcome } from '../db/repositories/assignments';
 import { recordEvent } from '../db/repositories/events';
 import type { Variant } from '../db/model';
+import type { ExperimentsDatabase } from '../db/database';
 import type { ExperimentsDb } from '../db/repositories/experiments';
 import { addVariantCounts } from '../db/repositories/variants';
 import { foldEngagement } from '../domain/engagement-outcome';
 import { countsOutcomes } from '../domain/experiment-status';
 import type { ExperimentStatus } from '../domain/experiment-status';
-import { publishExperimentUpdated } from '../messaging/experiment-events';
+import { experimentUpdatedEvent } from '../messaging/experiment-events';
 import type { ExperimentsWorkerMetrics } from '../metrics';
-import { announcePausedVariants, pausePoorVariants } from './early-stop';
+import { pausedVariantEvents, pausePoorVariants, reportPausedVariants } from './early-stop';
 
 /** How an engagement event was handled (label of `experiments_outcome_events_total`). */
 export type EngagementOutcome = 'applied' | 'unchanged' | 'duplicate' | 'unassigned' | 'completed';
@@ -42,13 +43,15 @@ export interface EngagementResult {
  * recorded but not counted (the experiment row is read `for share`, so an event racing with
  * `completeExperiment` waits for it and then sees COMPLETED). When counts changed and the
  * experiment was created with `earlyStop`, the early-stop rule runs in the same transaction
- * (`pausePoorVariants`).
+ * (`pausePoorVariants`); so do the outbox rows of `experiment.updated` (CloudEvent id
+ * `<experiment id>.outcome.<engagement event id>`, plus one per paused variant, see
+ * `pausedVariantEvents`), so that a crash after the commit loses no event.
  */
-export async function applyEngagementEvent(db: ExperimentsDb, event: CloudEvent<PostEngagementData>): Promise<EngagementResult> {
+export async function applyEngagementEvent(deps: Pick<ProcessEngagementDeps, 'db' | 'outbox' | 'subjects'>, event: CloudEvent<PostEngagementData>): Promise<EngagementResult> {
   const none = { impressionsDelta: 0, successesDelta: 0, paused: [] };
   const postId = event.data.postId;
-  if (!(await findAssignmentByPostId(db, postId))) return { outcome: 'unassigned', ...none };
-  return db.transaction().execute(async (trx): Promise<EngagementResult> => {
+  if (!(await findAssignmentByPostId(deps.db, postId))) return { outcome: 'unassigned', ...none };
+  return deps.outbox.transaction(async (trx, emit): Promise<EngagementResult> => {
     const fresh = await recordEvent(trx, { id: event.id, type: event.type, postId, data: event.data });
     if (!fresh) return { outcome: 'duplicate', ...none };
     const assignment = await lockAssignmentByPostId(trx, postId);
@@ -64,6 +67,9 @@ export async function applyEngagementEvent(db: ExperimentsDb, event: CloudEvent<
     await addVariantCounts(trx, assignment.variant_id, update.impressionsDelta, update.successesDelta);
     await updateRecordedOutcome(trx, assignment.job_id, update.recorded.impressions, update.recorded.successes);
     const paused = assignment.experiment_early_stop ? await pausePoorVariants(trx, experimentId) : [];
+    const experiment = { id: experimentId, status: experimentStatus };
+    emit(experimentUpdatedEvent(deps.subjects, `${experimentId}.outcome.${event.id}`, experiment));
+    for (const pausedEvent of pausedVariantEvents(deps.subjects, experiment, paused)) emit(pausedEvent);
     return { outcome: 'applied', experimentId, experimentStatus, impressionsDelta: update.impressionsDelta, successesDelta: update.successesDelta, paused };
   });
 }
@@ -71,39 +77,29 @@ export async function applyEngagementEvent(db: ExperimentsDb, event: CloudEvent<
 /** Dependencies of {@link processEngagementEvent}. */
 export interface ProcessEngagementDeps {
   db: ExperimentsDb;
-  js: JetStreamClient;
+  /** The subgraph's transactional outbox. */
+  outbox: Outbox<ExperimentsDatabase>;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
-  logger: Pick<Logger, 'debug' | 'info' | 'error'>;
-  metrics: Pick<ExperimentsWorkerMetrics, 'outcomeEvents' | 'outcomesApplied' | 'eventPublishFailures' | 'variantsPaused'>;
+  logger: Pick<Logger, 'debug' | 'info'>;
+  metrics: Pick<ExperimentsWorkerMetrics, 'outcomeEvents' | 'outcomesApplied' | 'variantsPaused'>;
 }
 
 /**
  * Applies one engagement event (see {@link applyEngagementEvent}) and counts it in
  * `experiments_outcome_events_total{outcome}`. When counts changed (`applied`), also counts
- * `experiments_outcomes_applied_total` and publishes `experiment.updated` (CloudEvent id
- * `<experiment id>.outcome.<engagement event id>`) so that `experimentUpdated` subscribers see
- * live results; a publish failure is logged and counted, not thrown (nor retried). Each variant
- * the early-stop rule paused gets its own `experiment.updated` (see `announcePausedVariants`).
+ * `experiments_outcomes_applied_total` and the variants the early-stop rule paused
+ * (`reportPausedVariants`); their `experiment.updated` events went through the outbox.
  *
  * @returns how the event was handled
  * @throws when Postgres fails (the event should be redelivered)
  */
 export async function processEngagementEvent(deps: ProcessEngagementDeps, event: CloudEvent<PostEngagementData>): Promise<EngagementResult> {
-  const result = await applyEngagementEvent(deps.db, event);
+  const result = await applyEngagementEvent(deps, event);
   deps.metrics.outcomeEvents.inc({ outcome: result.outcome });
   if (result.outcome !== 'applied' || !result.experimentId || !result.experimentStatus) return result;
   deps.metrics.outcomesApplied.inc();
   deps.logger.debug({ postId: event.data.postId, experimentId: result.experimentId, outcome: result.outcome, impressionsDelta: result.impressionsDelta, successesDelta: result.successesDelta }, 'engagement applied');
-  try {
-    await publishExperimentUpdated(deps.js, deps.subjects, `${result.experimentId}.outcome.${event.id}`, {
-      id: result.experimentId,
-      status: result.experimentStatus,
-    });
-  } catch (err) {
-    deps.metrics.eventPublishFailures.inc();
-    deps.logger.error({ err, experimentId: result.experimentId }, 'experiment.updated event not published');
-  }
-  await announcePausedVariants(deps, { id: result.experimentId, status: result.experimentStatus }, result.paused);
+  reportPausedVariants(deps, { id: result.experimentId }, result.paused);
   return result;
 }

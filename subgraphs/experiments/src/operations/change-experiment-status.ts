@@ -1,30 +1,28 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Subjects } from '../../../../lib/events';
 import { ConflictError, NotFoundError, ValidationError } from '../../../../lib/errors';
-import type { Logger } from '../../../../lib/logger';
+import type { Outbox } from '../../../../lib/outbox';
 import { toExperiment, toVariant } from '../db/model';
 import type { Experiment } from '../db/model';
 import { ActiveExperimentExistsError, findActiveExperiment, lockExperiment, updateExperimentStatus } from '../db/repositories/experiments';
 import type { ExperimentsDb } from '../db/repositories/experiments';
 import { findVariantsByExperimentIds, findVariantsByIds } from '../db/repositories/variants';
-import type { ExperimentRow } from '../db/database';
+import type { ExperimentRow, ExperimentsDatabase } from '../db/database';
 import { allowedFrom, nextStatus } from '../domain/experiment-status';
 import type { StatusAction } from '../domain/experiment-status';
 import { compareWithControl } from '../domain/significance';
 import { chooseWinner } from '../domain/winner-selection';
-import { publishExperimentUpdated, statusChangeEventId } from '../messaging/experiment-events';
+import { experimentUpdatedEvent, statusChangeEventId } from '../messaging/experiment-events';
 import type { ExperimentsMetrics } from '../metrics';
 
 const ENTITY = 'Experiment';
 
 /** Dependencies of {@link changeExperimentStatus}. */
 export interface ChangeExperimentStatusDeps {
-  db: ExperimentsDb;
-  js: JetStreamClient;
+  /** The subgraph's transactional outbox. */
+  outbox: Outbox<ExperimentsDatabase>;
   /** This deployment's subjects (`NATS_PREFIX`). */
   subjects: Subjects;
-  metrics: Pick<ExperimentsMetrics, 'statusChanges' | 'eventPublishFailures'>;
-  logger: Pick<Logger, 'error'>;
+  metrics: Pick<ExperimentsMetrics, 'statusChanges'>;
 }
 
 /** A requested status change. */
@@ -41,10 +39,9 @@ export interface StatusChangeRequest {
 }
 
 /**
- * Applies a status transition in one transaction (row locked `for update`), counts it in
- * `experiments_status_changes_total`, then publishes `experiment.updated` (CloudEvent id
- * `<id>.<status>.<updated at ms>`). A publish failure is logged and counted, not thrown: the
- * change is committed (an outbox table would make the event as durable as the row).
+ * Applies a status transition and writes its `experiment.updated` (CloudEvent id
+ * `<id>.<status>.<updated at ms>`) to the outbox in one transaction (row locked `for update`),
+ * then counts it in `experiments_status_changes_total`.
  *
  * `complete` without a winner picks one from the final counts, read under the experiment's
  * lock: the best treatment significantly better than the control at the experiment's
@@ -58,7 +55,7 @@ export interface StatusChangeRequest {
  */
 export async function changeExperimentStatus(deps: ChangeExperimentStatusDeps, request: StatusChangeRequest): Promise<Experiment> {
   const { id, action, winnerVariantId } = request;
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(async (trx, emit) => {
     const current = await lockExperiment(trx, id);
     if (!current) throw new NotFoundError(ENTITY, id);
     const status = nextStatus(current.status, action);
@@ -79,12 +76,14 @@ export async function changeExperimentStatus(deps: ChangeExperimentStatusDeps, r
       }
     }
     try {
-      return await updateExperimentStatus(trx, id, {
+      const updated = await updateExperimentStatus(trx, id, {
         status,
         markStarted: status === 'ACTIVE',
         markEnded: status === 'COMPLETED',
         ...(status === 'COMPLETED' ? { winnerVariantId: winnerVariantId ?? (await automaticWinner(trx, current)) } : {}),
       });
+      emit(experimentUpdatedEvent(deps.subjects, statusChangeEventId({ id, status: updated.status, updatedAt: updated.updated_at }), { id, status: updated.status }));
+      return updated;
     } catch (err) {
       if (err instanceof ActiveExperimentExistsError) {
         throw new ConflictError(`Persona ${current.persona_id} already has an active experiment; pause or complete it first`, { cause: err });
@@ -94,12 +93,6 @@ export async function changeExperimentStatus(deps: ChangeExperimentStatusDeps, r
   });
   const experiment = toExperiment(row);
   deps.metrics.statusChanges.inc({ status: experiment.status });
-  try {
-    await publishExperimentUpdated(deps.js, deps.subjects, statusChangeEventId(experiment), experiment);
-  } catch (err) {
-    deps.metrics.eventPublishFailures.inc();
-    deps.logger.error({ err, experimentId: id }, 'experiment.updated event not published');
-  }
   return experiment;
 }
 

@@ -1,13 +1,13 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Counter } from 'prom-client';
 import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
+import type { OutgoingEvent } from '../../../../lib/outbox';
 import { toVariant } from '../db/model';
 import type { Variant } from '../db/model';
 import type { ExperimentsDb } from '../db/repositories/experiments';
 import { findVariantsByExperimentIds, pauseVariant } from '../db/repositories/variants';
 import { variantsToStopEarly } from '../domain/early-stop';
-import { pausedVariantEventId, publishExperimentUpdated } from '../messaging/experiment-events';
+import { experimentUpdatedEvent, pausedVariantEventId } from '../messaging/experiment-events';
 
 /**
  * Applies the early-stop rule (`variantsToStopEarly`) to an experiment's current counts inside
@@ -29,34 +29,22 @@ export async function pausePoorVariants(trx: ExperimentsDb, experimentId: string
   return paused;
 }
 
-/** Dependencies of {@link announcePausedVariants}. */
-export interface AnnouncePausedDeps {
-  js: JetStreamClient;
-  /** This deployment's subjects (`NATS_PREFIX`). */
-  subjects: Subjects;
-  logger: Pick<Logger, 'info' | 'error'>;
-  metrics: { variantsPaused: Counter<'reason'>; eventPublishFailures: Counter };
+/**
+ * One `experiment.updated` per paused variant (CloudEvent id `<experiment id>.variant-paused.<variant id>`,
+ * so a republish is deduplicated), for the outbox of the transaction that paused them.
+ */
+export function pausedVariantEvents(subjects: Subjects, experiment: { id: string; status: string }, paused: readonly Variant[]): OutgoingEvent[] {
+  return paused.map((variant) => experimentUpdatedEvent(subjects, pausedVariantEventId(experiment.id, variant.id), experiment));
 }
 
-/**
- * After the pauses committed: logs and counts each (`experiments_variants_paused_total{reason}`)
- * and publishes one `experiment.updated` per paused variant (CloudEvent id
- * `<experiment id>.variant-paused.<variant id>`, so a republish is deduplicated). A publish
- * failure is logged and counted, not thrown: the pause is committed.
- */
-export async function announcePausedVariants(
-  deps: AnnouncePausedDeps,
-  experiment: { id: string; status: string },
+/** After the pauses committed: logs and counts each (`experiments_variants_paused_total{reason}`). */
+export function reportPausedVariants(
+  deps: { logger: Pick<Logger, 'info'>; metrics: { variantsPaused: Counter<'reason'> } },
+  experiment: { id: string },
   paused: readonly Variant[],
-): Promise<void> {
+): void {
   for (const variant of paused) {
     deps.metrics.variantsPaused.inc({ reason: 'early_stop' });
     deps.logger.info({ experimentId: experiment.id, variantId: variant.id, reason: variant.pauseReason }, 'variant paused');
-    try {
-      await publishExperimentUpdated(deps.js, deps.subjects, pausedVariantEventId(experiment.id, variant.id), experiment);
-    } catch (err) {
-      deps.metrics.eventPublishFailures.inc();
-      deps.logger.error({ err, experimentId: experiment.id, variantId: variant.id }, 'experiment.updated event not published');
-    }
   }
 }

@@ -1,4 +1,6 @@
 import type { Migration } from 'kysely';
+import { outboxMigration } from '../../../../../lib/outbox';
+import { CONTENT_SCHEMA } from '../database';
 import * as createContentTables from './2026_11_21_1000_create_content_tables';
 import * as widenEngagementRate from './2026_11_21_1100_widen_engagement_rate';
 import * as recordCreatedBy from './2026_11_29_0900_record_created_by';
@@ -8,6 +10,7 @@ import * as semanticDedup from './2026_11_29_1300_semantic_dedup';
 import * as guardrailQuality from './2026_11_29_1400_guardrail_quality';
 import * as personaVoice from './2026_11_29_1500_persona_voice';
 import * as publishing from './2026_11_29_1600_publishing';
+import * as jobRetries from './2026_11_29_1800_job_retries';
 
 /** Migrations of the `content` schema, by name (applied in name order). */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1400_guardrail_quality': guardrailQuality,
   '2026_11_29_1500_persona_voice': personaVoice,
   '2026_11_29_1600_publishing': publishing,
+  '2026_11_29_1700_create_outbox': outboxMigration(CONTENT_SCHEMA),
+  '2026_11_29_1800_job_retries': jobRetries,
 };

@@ -1,0 +1,99 @@
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers } from '@nats-io/nats-core';
+import type { MsgHdrs, NatsConnection, Subscription } from '@nats-io/nats-core';
+import type { Logger } from '../logger';
+
+/** Headers a dead letter carries besides the original message's own. */
+export const DEAD_LETTER_HEADERS = {
+  /** Subject the message was published to. */
+  subject: 'Dlq-Original-Subject',
+  /** Its `Nats-Msg-Id`, if it had one. */
+  msgId: 'Dlq-Original-Msg-Id',
+  /** Stream and sequence it was stored at. */
+  stream: 'Dlq-Stream',
+  seq: 'Dlq-Stream-Seq',
+  /** Durable consumer that gave it up. */
+  consumer: 'Dlq-Consumer',
+  /** Deliveries made. */
+  deliveries: 'Dlq-Deliveries',
+  /** Why it was given up (at most 500 characters). */
+  error: 'Dlq-Error',
+} as const;
+
+/** A message a durable consumer gave up, as the DLQ stream stores it. */
+export interface DeadLetter {
+  subject: string;
+  data: Uint8Array;
+  headers?: MsgHdrs | undefined;
+  stream: string;
+  seq: number;
+  consumer: string;
+  deliveries: number;
+  error: string;
+}
+
+/**
+ * Stores a dead letter on `deadLetterSubject` (the DLQ stream): the original payload, the
+ * original headers (its `Nats-Msg-Id` as `Dlq-Original-Msg-Id`) and {@link DEAD_LETTER_HEADERS};
+ * `Nats-Msg-Id` = `dlq:<stream>:<seq>`, so the consumer's own verdict and a max-deliveries
+ * advisory for the same message make one dead letter.
+ *
+ * @throws when JetStream does not acknowledge (the caller keeps the original message)
+ */
+export async function publishDeadLetter(js: JetStreamClient, deadLetterSubject: string, letter: DeadLetter): Promise<void> {
+  const h = headers();
+  for (const key of letter.headers?.keys() ?? []) {
+    for (const value of letter.headers!.values(key)) h.append(key === 'Nats-Msg-Id' ? DEAD_LETTER_HEADERS.msgId : key, value);
+  }
+  h.set(DEAD_LETTER_HEADERS.subject, letter.subject);
+  h.set(DEAD_LETTER_HEADERS.stream, letter.stream);
+  h.set(DEAD_LETTER_HEADERS.seq, String(letter.seq));
+  h.set(DEAD_LETTER_HEADERS.consumer, letter.consumer);
+  h.set(DEAD_LETTER_HEADERS.deliveries, String(letter.deliveries));
+  h.set(DEAD_LETTER_HEADERS.error, letter.error.replace(/[\r\n]+/g, ' ').slice(0, 500));
+  await js.publish(deadLetterSubject, letter.data, { msgID: `dlq:${letter.stream}:${letter.seq}`, headers: h });
+}
+
+/** JetStream's advisory that a message reached `max_deliver` without an acknowledgement (ADR-10). */
+interface MaxDeliveriesAdvisory {
+  stream: string;
+  consumer: string;
+  stream_seq: number;
+  deliveries: number;
+}
+
+/**
+ * Listens to JetStream's `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.<stream>.<durable>` and
+ * stores each message it names as a dead letter (read back from the stream by sequence): the
+ * messages whose last delivery never got a verdict (the worker died, or the ack wait ran out).
+ * A queue group, so that one replica of the worker handles each advisory.
+ *
+ * @returns the subscription (unsubscribe to stop)
+ */
+export function collectMaxDeliveries(options: { nc: NatsConnection; stream: string; durable: string; deadLetterSubject: string; logger: Pick<Logger, 'warn' | 'error'> }): Subscription {
+  const js = jetstream(options.nc);
+  return options.nc.subscribe(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${options.stream}.${options.durable}`, {
+    queue: `dlq-${options.durable}`,
+    callback: (err, msg) => {
+      if (err) return;
+      void (async () => {
+        const advisory = msg.json<MaxDeliveriesAdvisory>();
+        const jsm = await jetstreamManager(options.nc);
+        const original = await jsm.streams.getMessage(advisory.stream, { seq: advisory.stream_seq });
+        if (!original) return;
+        await publishDeadLetter(js, options.deadLetterSubject, {
+          subject: original.subject,
+          data: original.data,
+          headers: original.header,
+          stream: advisory.stream,
+          seq: advisory.stream_seq,
+          consumer: advisory.consumer,
+          deliveries: advisory.deliveries,
+          error: `max deliveries (${advisory.deliveries}) reached without an acknowledgement`,
+        });
+        options.logger.warn({ stream: advisory.stream, seq: advisory.stream_seq, consumer: advisory.consumer }, 'message moved to the dead letters after its last delivery timed out');
+      })().catch((cause: unknown) => options.logger.error({ err: cause }, 'could not store a dead letter from a max-deliveries advisory'));
+    },
+  });
+}
