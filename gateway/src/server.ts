@@ -7,7 +7,7 @@ import { subjectsFor } from '../../lib/events';
 import { createLogger, prettyLogs } from '../../lib/logger';
 import type { Logger } from '../../lib/logger';
 import { createServiceMetrics } from '../../lib/metrics';
-import { connectNats } from '../../lib/nats';
+import { connectNats, natsNames } from '../../lib/nats';
 import { listenGraphQL, metricsPlugin, runShutdown, startAdminServer } from '../../lib/server';
 import type { RunningService, ShutdownStep } from '../../lib/server';
 import { subgraphUrlOverrides } from './config';
@@ -187,7 +187,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       },
     });
     steps.unshift({ name: 'close http server', run: () => graphql.close() });
-    const hub = new NatsHub(nc, logger);
+    const hub = new NatsHub(nc, logger, natsNames(config.NATS_PREFIX).streams.events);
     const bridge = new SubscriptionBridge({
       hub,
       logger,

@@ -4,10 +4,10 @@ import type { DocumentNode } from 'graphql';
 import { ZodError } from 'zod';
 import type { Subjects } from '../../../lib/events';
 import type { Logger } from '../../../lib/logger';
-import { EVENT_FIELDS } from './event-fields';
+import { EVENT_FIELDS, cloudEventIdOf, sinceOf } from './event-fields';
 import type { BridgeEvent, Continuation, RunQuery } from './event-fields';
 import { EventQueue, SlowSubscriberError } from './event-queue';
-import type { NatsHub } from './nats-hub';
+import type { NatsHub, StoredEvent } from './nats-hub';
 import { planSubscription } from './subscription-plan';
 import type { SubscriptionPlan } from './subscription-plan';
 
@@ -90,6 +90,11 @@ type QueryResult = Awaited<ReturnType<RunQuery>>;
  * share one supergraph query: ten viewers of a job cost one subgraph request per event, not ten.
  * The shared results are keyed by the message object itself (a `WeakMap`), so they live exactly as
  * long as some subscriber still holds the event.
+ *
+ * Resuming: a replayable field (`EventFieldSpec.replayable`) given `since` first sends the events
+ * stored on the EVENTS stream since then (live ones arriving meanwhile wait in the queue and are
+ * sent after, without the ones already replayed, told apart by CloudEvent id), so a client that
+ * reconnects with the time of the last event it saw misses none (it may see that one again).
  */
 export class SubscriptionBridge {
   private readonly shared = new WeakMap<object, Map<string, Promise<QueryResult>>>();
@@ -122,9 +127,11 @@ export class SubscriptionBridge {
   subscribe(request: SubscribeRequest): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     let plan: SubscriptionPlan;
     let subjectList: string[];
+    let since: Date | null;
     try {
       plan = planSubscription(request.schema, request.document, request.operationName, request.variableValues ?? {}, EVENT_FIELDS);
       subjectList = plan.spec.subjects(plan.args, this.options.subjects);
+      since = plan.spec.replayable ? sinceOf(plan.args) : null;
     } catch (err) {
       if (err instanceof GraphQLError) return { errors: [err] };
       if (err instanceof ZodError) return errorResult(`Invalid arguments: ${err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, 'BAD_USER_INPUT');
@@ -146,7 +153,7 @@ export class SubscriptionBridge {
       stops.forEach((stop) => stop());
       this.options.observer?.ended(plan.fieldName);
     };
-    const generator = this.stream(plan, queue, request, release);
+    const generator = this.stream(plan, queue, request, release, since ? { since, subjects: subjectList } : null);
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       next: async () => {
         const result = await generator.next();
@@ -165,7 +172,13 @@ export class SubscriptionBridge {
     return iterator;
   }
 
-  private async *stream(plan: SubscriptionPlan, queue: EventQueue<BridgeEvent>, request: SubscribeRequest, release: () => void): AsyncGenerator<ExecutionResult> {
+  private async *stream(
+    plan: SubscriptionPlan,
+    queue: EventQueue<BridgeEvent>,
+    request: SubscribeRequest,
+    release: () => void,
+    replay: { since: Date; subjects: string[] } | null,
+  ): AsyncGenerator<ExecutionResult> {
     const { run, audience } = request;
     let trajectoryTimer: NodeJS.Timeout | undefined;
     let last: { key: string; entities: Record<string, unknown> } | null = null;
@@ -183,8 +196,18 @@ export class SubscriptionBridge {
       last = { key: event.key, entities };
       return { data: plan.shape(event, entities) };
     };
+    const replayed = new Set<string>();
     try {
       await this.options.hub.flush();
+      for (const subject of replay?.subjects ?? []) {
+        for await (const stored of this.options.hub.replay(subject, replay!.since)) {
+          const event = plan.spec.accept(stored, plan.args, this.options.subjects);
+          const id = cloudEventIdOf(stored);
+          if (!event || (id !== null && replayed.has(id))) continue;
+          if (id !== null) replayed.add(id);
+          yield await resolve({ ...event, source: stored });
+        }
+      }
       let mode: Continuation = 'continue';
       if (plan.spec.snapshot) {
         const snapshot = await plan.spec.snapshot(plan.args, run);
@@ -201,6 +224,10 @@ export class SubscriptionBridge {
         }
         const next = await queue.next();
         if (next.done) return;
+        if (replayed.size > 0 && next.value.source) {
+          const id = cloudEventIdOf(next.value.source as StoredEvent);
+          if (id !== null && replayed.has(id)) continue;
+        }
         yield await resolve(next.value);
         const after = plan.spec.after?.(next.value) ?? 'continue';
         if (after !== 'continue') mode = after;

@@ -1,5 +1,4 @@
 import type { GraphQLError } from 'graphql';
-import type { Msg } from '@nats-io/nats-core';
 import { z } from 'zod';
 import {
   achievementCreatedData,
@@ -14,6 +13,7 @@ import {
 } from '../../../lib/events';
 import type { Subjects } from '../../../lib/events';
 import { parseCloudEvent } from '../../../lib/nats';
+import type { StoredEvent } from './nats-hub';
 
 /** One event as a subscriber sees it: keys plus event-only fields. */
 export interface BridgeEvent {
@@ -48,11 +48,17 @@ export interface EventFieldSpec {
   /** NATS subjects to listen to, in the deployment's `subjects` (`NATS_PREFIX`). */
   subjects(args: Record<string, unknown>, subjects: Subjects): string[];
   /** Parses and filters a message; null when it is not for this subscriber. */
-  accept(msg: Msg, args: Record<string, unknown>, subjects: Subjects): BridgeEvent | null;
+  accept(msg: StoredEvent, args: Record<string, unknown>, subjects: Subjects): BridgeEvent | null;
   /** Root query field returning the entity by `id`, e.g. `generationJob`. */
   rootQuery: string;
   /** Field of the event object holding the entity (`job`), or null when the field is the entity. */
   entityField: string | null;
+  /**
+   * Its events are kept on the EVENTS stream: a `since` argument (ISO 8601) first replays those
+   * stored since then (see `NatsHub.replay`), so that a client resuming after a disconnection
+   * misses nothing.
+   */
+  replayable?: boolean;
   /** Event sent first (the current state), and whether the stream goes on after it. */
   snapshot?(args: Record<string, unknown>, run: RunQuery): Promise<{ event: BridgeEvent; then: Continuation } | null>;
   /** What to do after an event. */
@@ -62,9 +68,9 @@ export interface EventFieldSpec {
 const idArg = z.object({ id: z.uuid() });
 
 /** Decoded messages by schema: one message is decoded once, however many subscribers read it. */
-const decoded = new WeakMap<Msg, Map<z.ZodType, unknown>>();
+const decoded = new WeakMap<StoredEvent, Map<z.ZodType, unknown>>();
 
-function parseOrNull<S extends z.ZodType>(msg: Msg, schema: S): z.output<S> | null {
+function parseOrNull<S extends z.ZodType>(msg: StoredEvent, schema: S): z.output<S> | null {
   let bySchema = decoded.get(msg);
   if (!bySchema) {
     bySchema = new Map();
@@ -95,7 +101,7 @@ interface JobEvent {
  * message. A rewrite (`REGENERATING`) carries the empty text, so the text restarts, and has the
  * job resolved again (its `regenerations` changed).
  */
-function jobEvent(msg: Msg, subjects: Subjects): JobEvent | null {
+function jobEvent(msg: StoredEvent, subjects: Subjects): JobEvent | null {
   if (msg.subject.startsWith(subjects.trajectoryCreated(''))) {
     const data = parseOrNull(msg, trajectoryCreatedData);
     if (!data?.jobId) return null;
@@ -179,6 +185,7 @@ function postField(subject: (subjects: Subjects) => string, schema: z.ZodType<{ 
     },
     rootQuery: 'post',
     entityField: null,
+    replayable: true,
   };
 }
 
@@ -211,7 +218,30 @@ export const achievementCreated: EventFieldSpec = {
   },
   rootQuery: 'achievement',
   entityField: null,
+  replayable: true,
 };
+
+const sinceArg = z.object({ since: z.iso.datetime({ offset: true }).nullish() });
+
+/**
+ * The `since` argument of a replayable field, or null.
+ *
+ * @throws {ZodError} when it is not an ISO 8601 date-time
+ */
+export function sinceOf(args: Record<string, unknown>): Date | null {
+  const { since } = sinceArg.parse(args);
+  return since ? new Date(since) : null;
+}
+
+/** The CloudEvent id of a message (null when it is not a CloudEvent): how a replayed event is told from its live copy. */
+export function cloudEventIdOf(msg: StoredEvent): string | null {
+  try {
+    const id = (JSON.parse(Buffer.from(msg.data).toString('utf8')) as { id?: unknown }).id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Subscription fields served by the bridge, by field name. */
 export const EVENT_FIELDS: Readonly<Record<string, EventFieldSpec>> = {

@@ -1,8 +1,12 @@
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import type { Logger } from '../../../lib/logger';
 
 /** Receives every message of a subject. */
 export type MessageListener = (msg: Msg) => void;
+
+/** A message as the event fields read it: live (core NATS) or read back from the EVENTS stream. */
+export type StoredEvent = Pick<Msg, 'subject' | 'data'>;
 
 /**
  * Shares NATS subscriptions between subscribers: one NATS subscription per distinct subject,
@@ -11,9 +15,13 @@ export type MessageListener = (msg: Msg) => void;
 export class NatsHub {
   private readonly subjects = new Map<string, { subscription: Subscription; listeners: Set<MessageListener> }>();
 
+  /**
+   * @param eventsStream the deployment's EVENTS stream, which {@link NatsHub.replay} reads
+   */
   constructor(
     private readonly nc: NatsConnection,
     private readonly logger: Logger,
+    private readonly eventsStream: string,
   ) {}
 
   /** Number of NATS subscriptions currently open (one per subject in use). */
@@ -51,6 +59,31 @@ export class NatsHub {
         current.subscription.unsubscribe();
       }
     };
+  }
+
+  /**
+   * The messages of `subject` stored on the EVENTS stream since `since` (inclusive), oldest first,
+   * up to the last one stored when it is called: an ordered consumer (ephemeral, deleted after),
+   * for a subscriber that resumes after a disconnection.
+   *
+   * @throws when JetStream does not answer
+   */
+  async *replay(subject: string, since: Date): AsyncGenerator<StoredEvent> {
+    const consumer = await jetstream(this.nc).consumers.get(this.eventsStream, {
+      filter_subjects: subject,
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: since.toISOString(),
+    });
+    if ((await consumer.info()).num_pending === 0) return;
+    const messages = await consumer.consume();
+    try {
+      for await (const msg of messages) {
+        yield { subject: msg.subject, data: msg.data };
+        if (msg.info.pending === 0) break;
+      }
+    } finally {
+      messages.stop();
+    }
   }
 
   /** Waits until the server has seen every subscription made so far (no message can be missed after). */

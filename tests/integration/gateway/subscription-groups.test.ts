@@ -8,7 +8,7 @@ import type { RunQuery } from '../../../gateway/src/subscriptions/event-fields';
 import { eventTypes, subjectsFor } from '../../../lib/events';
 import type { JobStatusChangedData } from '../../../lib/events';
 import { createLogger } from '../../../lib/logger';
-import { connectNats, createCloudEvent } from '../../../lib/nats';
+import { connectNats, createCloudEvent, natsNames } from '../../../lib/nats';
 import { supergraphApiSchema } from '../../../scripts/lib/api-schema';
 import { natsUrl } from '../../support/nats';
 
@@ -28,8 +28,9 @@ describe('grouped resolution of subscription events (real NATS, the bridge as th
   });
 
   it('resolves each event once per (selection, variables, audience), however many subscribers share it', async () => {
-    const subjects = subjectsFor(`groups${randomUUID().slice(0, 8)}`);
-    const bridge = new SubscriptionBridge({ hub: new NatsHub(nc, logger), logger, queueLimit: 100, trajectoryWaitMs: 1000, subjects });
+    const prefix = `groups${randomUUID().slice(0, 8)}`;
+    const subjects = subjectsFor(prefix);
+    const bridge = new SubscriptionBridge({ hub: new NatsHub(nc, logger, natsNames(prefix).streams.events), logger, queueLimit: 100, trajectoryWaitMs: 1000, subjects });
     const jobId = randomUUID();
     const personaId = randomUUID();
     const entityQueries: Array<Record<string, unknown>> = [];

@@ -482,8 +482,13 @@ export type MutationExportPortfolioArgs = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** A new achievement (served by the gateway from `events.achievements.achievement.created`). */
+  /** A new achievement (served by the gateway from `events.achievements.achievement.created`). `since`: first the ones since that time (kept 7 days), so a client that reconnects with the time of the last one it saw misses none (it may see that one again). */
   achievementCreated: Achievement;
+};
+
+
+export type SubscriptionAchievementCreatedArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type Link__Purpose =
@@ -930,7 +935,7 @@ export type MutationResolvers<ContextType = AchievementsContext, ParentType exte
 };
 
 export type SubscriptionResolvers<ContextType = AchievementsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
-  achievementCreated?: SubscriptionResolver<ResolversTypes['Achievement'], "achievementCreated", ParentType, ContextType>;
+  achievementCreated?: SubscriptionResolver<ResolversTypes['Achievement'], "achievementCreated", ParentType, ContextType, Partial<SubscriptionAchievementCreatedArgs>>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {

@@ -484,11 +484,11 @@ export type Subscription = {
   generationJobUpdated: GenerationJobEvent;
   /** Every job of one persona (or of all) from now on: QUEUED, status changes, token deltas and trajectories, as they happen. Open it before `generatePost` to watch a job from its start; it never ends by itself. */
   generationJobsUpdated: GenerationJobEvent;
-  /** New posts, of one persona or all. */
+  /** New posts, of one persona or all. `since`: first the ones since that time (kept 7 days), so a client that reconnects with the time of the last one it saw misses none (it may see that one again). */
   postCreated: Post;
-  /** Posts as they are published, of one persona or all. */
+  /** Posts as they are published, of one persona or all. `since`: first the ones since that time (kept 7 days), so a client that reconnects with the time of the last one it saw misses none (it may see that one again). */
   postPublished: Post;
-  /** A post each time its engagement totals change (from the publisher's reports or `recordEngagement`): one post (`postId`), one persona's, or all. */
+  /** A post each time its engagement totals change (from the publisher's reports or `recordEngagement`): one post (`postId`), one persona's, or all. `since`: first the ones since that time (kept 7 days), so a client that reconnects with the time of the last one it saw misses none (it may see that one again). */
   postEngagementUpdated: Post;
 };
 
@@ -508,12 +508,14 @@ export type SubscriptionGenerationJobsUpdatedArgs = {
 /** Served by the gateway over graphql-ws (NATS-backed); see docs/architecture.md. */
 export type SubscriptionPostCreatedArgs = {
   personaId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
 /** Served by the gateway over graphql-ws (NATS-backed); see docs/architecture.md. */
 export type SubscriptionPostPublishedArgs = {
   personaId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -521,6 +523,7 @@ export type SubscriptionPostPublishedArgs = {
 export type SubscriptionPostEngagementUpdatedArgs = {
   postId?: InputMaybe<Scalars['ID']['input']>;
   personaId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type Link__Purpose =
