@@ -35,6 +35,10 @@ export function createDatabase<DB>(options: DatabaseOptions): Kysely<DB> {
   };
   const pool = new Pool(poolConfig);
   pool.on('error', (error) => options.onIdleError?.(error));
+  // pg-pool listens for errors of idle clients only: a connection lost while checked out and
+  // between two statements (a transaction awaiting other work) would emit an unhandled 'error'
+  // and crash the process. The statement that uses it next fails instead (and its caller retries).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     log: options.onQuery
