@@ -32,6 +32,8 @@ export interface CheckFacts {
   achievementsInDatabase: number;
   /** Achievement events the subscriber received (deliveries, repeats included). */
   achievementDeliveries: number;
+  /** Ids a resumed subscription replayed although an earlier one had delivered them (dropped by the subscriber, not duplicates). */
+  achievementResumeRepeats: number;
   /** Error messages of failed jobs, with how many jobs had each (first 80 characters). */
   failureReasons: Record<string, number>;
 }
@@ -53,6 +55,8 @@ export interface CheckInput {
   load: LoadResult;
   /** Deliveries by achievement id, from the subscriber. */
   achievementDeliveries: ReadonlyMap<string, number>;
+  /** Resume-boundary repeats the subscriber dropped (reported, not checked). */
+  achievementResumeRepeats: number;
 }
 
 const successesOf = (t: EngagementTotals) => Math.min(t.impressions, t.likes + t.replies + t.reposts);
@@ -206,6 +210,7 @@ export async function runChecks(input: CheckInput): Promise<CheckResult> {
         impressionsCounted: impressionsCounted - uncertainRecorded,
         achievementsInDatabase: achievements.length,
         achievementDeliveries: [...deliveries.values()].reduce((sum, n) => sum + n, 0),
+        achievementResumeRepeats: input.achievementResumeRepeats,
         failureReasons,
       },
     };

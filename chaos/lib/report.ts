@@ -47,6 +47,7 @@ export function formatChaosReport(report: ChaosReport): string {
         ['impressions written (posts with a variant) / counted by experiments', `${f.impressionsWritten} / ${f.impressionsCounted}`],
         ['achievements submitted / confirmed / in the database', `${load.achievementsSubmitted} / ${load.achievementsAccepted.size} / ${f.achievementsInDatabase}`],
         ['achievement events received (deliveries)', String(f.achievementDeliveries)],
+        ['achievement events replayed again at a resume (dropped by id)', String(f.achievementResumeRepeats)],
         ['requests retried by the load', String(load.retries)],
       ],
     ),

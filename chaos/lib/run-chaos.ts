@@ -154,7 +154,7 @@ export async function runChaos(options: ChaosOptions, logger: Logger, cleanup: C
   if (!drained) logger.warn('jobs or engagement writes still pending at the deadline');
   let checks: CheckResult;
   for (;;) {
-    checks = await runChecks({ databaseUrl: postgres.url, load: load.result(), achievementDeliveries: subscriber.received() });
+    checks = await runChecks({ databaseUrl: postgres.url, load: load.result(), achievementDeliveries: subscriber.received(), achievementResumeRepeats: subscriber.resumeRepeats() });
     if ((checks.lost === 0 && checks.duplicated === 0) || Date.now() >= deadline) break;
     logger.info({ lost: checks.lost, duplicated: checks.duplicated }, 'not converged yet');
     await sleep(2_000);
