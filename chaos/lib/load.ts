@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
+import type { PostEngagementData } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import { GaveUpError, createRetryingClient } from './gateway-client';
 import { chaosTopic } from './topics';
@@ -24,14 +25,8 @@ export interface LoadPlan {
   runId: string;
 }
 
-/** Cumulative engagement totals, as `EngagementInput`. */
-export interface EngagementTotals {
-  impressions: number;
-  likes: number;
-  replies: number;
-  reposts: number;
-  follows: number;
-}
+/** Cumulative engagement totals, as `EngagementInput` (the `post.engagement` event's counts). */
+export type EngagementTotals = Omit<PostEngagementData, 'postId' | 'personaId'>;
 
 /** What the load wrote to one post. */
 export interface EngagementWritten {
