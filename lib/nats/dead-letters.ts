@@ -97,3 +97,71 @@ export function collectMaxDeliveries(options: { nc: NatsConnection; stream: stri
     },
   });
 }
+
+/** A stored dead letter, as {@link listDeadLetters} reads it. */
+export interface StoredDeadLetter {
+  /** Sequence in the DLQ stream: what {@link replayDeadLetter} takes. */
+  seq: number;
+  /** Stored at. */
+  time: Date;
+  consumer: string;
+  /** Subject the message was published to, and where a replay sends it. */
+  subject: string;
+  deliveries: number;
+  error: string;
+}
+
+/**
+ * The dead letters stored on the DLQ stream, oldest first (at most `limit`), optionally of one
+ * durable consumer only; read with an ordered consumer, nothing is acknowledged or removed.
+ *
+ * @throws when JetStream does not answer or the stream does not exist
+ */
+export async function listDeadLetters(nc: NatsConnection, options: { stream: string; subject: string; limit: number }): Promise<StoredDeadLetter[]> {
+  const consumer = await jetstream(nc).consumers.get(options.stream, { filter_subjects: options.subject });
+  const letters: StoredDeadLetter[] = [];
+  if ((await consumer.info()).num_pending === 0) return letters;
+  const messages = await consumer.consume();
+  try {
+    for await (const msg of messages) {
+      letters.push({
+        seq: msg.info.streamSequence,
+        time: msg.time,
+        consumer: msg.headers?.get(DEAD_LETTER_HEADERS.consumer) ?? '',
+        subject: msg.headers?.get(DEAD_LETTER_HEADERS.subject) ?? '',
+        deliveries: Number(msg.headers?.get(DEAD_LETTER_HEADERS.deliveries) ?? 0),
+        error: msg.headers?.get(DEAD_LETTER_HEADERS.error) ?? '',
+      });
+      if (msg.info.pending === 0 || letters.length >= options.limit) break;
+    }
+  } finally {
+    messages.stop();
+  }
+  return letters;
+}
+
+/**
+ * Sends a dead letter back to its original subject (its payload, and its original headers without
+ * the `Dlq-*` ones), with `Nats-Msg-Id` `replay:<dlq stream>:<seq>` so that a second replay of
+ * the same letter within the duplicate window is dropped, then deletes it from the DLQ stream. The
+ * consumer that gave it up receives it as a new message (handlers are idempotent).
+ *
+ * @returns the original subject it was sent to
+ * @throws {Error} when the DLQ stream holds no message at `seq`
+ * @throws when JetStream does not answer
+ */
+export async function replayDeadLetter(nc: NatsConnection, dlqStream: string, seq: number): Promise<string> {
+  const jsm = await jetstreamManager(nc);
+  const letter = await jsm.streams.getMessage(dlqStream, { seq }).catch(() => null);
+  const subject = letter?.header.get(DEAD_LETTER_HEADERS.subject);
+  if (!letter || !subject) throw new Error(`no dead letter at ${dlqStream} sequence ${seq}`);
+  const dlqHeaders = new Set<string>(Object.values(DEAD_LETTER_HEADERS).map((h) => h.toLowerCase()));
+  const h = headers();
+  for (const key of letter.header.keys()) {
+    if (dlqHeaders.has(key.toLowerCase()) || key.toLowerCase() === 'nats-msg-id') continue;
+    for (const value of letter.header.values(key)) h.append(key, value);
+  }
+  await jetstream(nc).publish(subject, letter.data, { msgID: `replay:${dlqStream}:${seq}`, headers: h });
+  await jsm.streams.deleteMessage(dlqStream, seq, false);
+  return subject;
+}

@@ -7,8 +7,8 @@ export { InvalidEventError, createCloudEvent, parseCloudEvent } from './cloudeve
 export type { CloudEvent, CloudEventInit } from './cloudevent';
 export { publishEvent, publishTransient } from './publish';
 export { PermanentError, briefFailure, parseQueuedEvent, startConsumer } from './consumer';
-export { DEAD_LETTER_HEADERS, collectMaxDeliveries, publishDeadLetter } from './dead-letters';
-export type { DeadLetter } from './dead-letters';
+export { DEAD_LETTER_HEADERS, collectMaxDeliveries, listDeadLetters, publishDeadLetter, replayDeadLetter } from './dead-letters';
+export type { DeadLetter, StoredDeadLetter } from './dead-letters';
 export type { ConsumerOptions, RunningConsumer } from './consumer';
 export { ServiceError, startJsonService } from './json-service';
 export type { JsonServiceOptions, RunningJsonService } from './json-service';

@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createLogger } from '../../../lib/logger';
-import { DEAD_LETTER_HEADERS, PermanentError, collectMaxDeliveries, connectNats, ensureDurableConsumer, provisionStreams, startConsumer } from '../../../lib/nats';
+import { DEAD_LETTER_HEADERS, PermanentError, collectMaxDeliveries, connectNats, ensureDurableConsumer, listDeadLetters, provisionStreams, publishDeadLetter, replayDeadLetter, startConsumer } from '../../../lib/nats';
 import { eventually } from '../../support/eventually';
 import { TEST_NATS, deleteStreams, natsUrl } from '../../support/nats';
 
@@ -119,5 +121,29 @@ describe('dead letters (DLQ stream) of durable consumers', () => {
     } finally {
       collector.unsubscribe();
     }
+  });
+
+  it('lists dead letters and replays one to its original subject once (npm run dlq)', async () => {
+    const subject = `${TEST_NATS.prefix}.events.test.dlq-replay`;
+    const js = jetstream(nc);
+    const original = await js.publish(subject, '{"n":3}');
+    await publishDeadLetter(js, subjects.deadLetter('dlq-replay'), { subject, data: new TextEncoder().encode('{"n":3}'), stream: streams.events, seq: original.seq, consumer: 'dlq-replay', deliveries: 5, error: 'Error: handler gave up' });
+    const [letter] = await listDeadLetters(nc, { stream: streams.dlq, subject: subjects.deadLetter('dlq-replay'), limit: 10 });
+    expect(letter).toMatchObject({ consumer: 'dlq-replay', subject, deliveries: 5, error: 'Error: handler gave up' });
+
+    const run = promisify(execFile);
+    const env = { ...process.env, NATS_URL: natsUrl(), NATS_PREFIX: TEST_NATS.prefix! };
+    const listed = await run('npx', ['tsx', 'scripts/dlq.ts', 'list', '--consumer', 'dlq-replay'], { env });
+    expect(listed.stdout).toContain(`${letter!.seq}\t`);
+    expect(listed.stdout).toContain(`\tdlq-replay\t${subject}\tdeliveries=5\tError: handler gave up`);
+    const replayed = await run('npx', ['tsx', 'scripts/dlq.ts', 'replay', String(letter!.seq)], { env });
+    expect(replayed.stdout).toBe(`${letter!.seq}\treplayed to ${subject}\n`);
+
+    const resent = await jsm.streams.getMessage(streams.events, { last_by_subj: subject });
+    expect(resent?.seq).toBeGreaterThan(original.seq);
+    expect(resent?.string()).toBe('{"n":3}');
+    expect(resent?.header?.get('Nats-Msg-Id')).toBe(`replay:${streams.dlq}:${letter!.seq}`);
+    expect(await listDeadLetters(nc, { stream: streams.dlq, subject: subjects.deadLetter('dlq-replay'), limit: 10 })).toEqual([]);
+    await expect(replayDeadLetter(nc, streams.dlq, letter!.seq)).rejects.toThrow(`no dead letter at ${streams.dlq} sequence ${letter!.seq}`);
   });
 });
