@@ -5,6 +5,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseUnavailable } from '../db';
 import { createFormatError } from '../errors';
 import type { Logger } from '../logger';
 import type { ServiceMetrics } from '../metrics';
@@ -18,16 +20,28 @@ export interface SubgraphApolloOptions<TContext> {
   metrics: ServiceMetrics;
   /** Keep unexpected error messages (development only). */
   exposeErrors: boolean;
+  /** Subgraph name, in `SUBGRAPH_UNAVAILABLE` errors. */
+  name: string;
 }
 
 /**
  * Builds the Apollo Server of a Federation 2 subgraph: `buildSubgraphSchema`, metrics plugin,
- * error mapping/masking (codes from the fixed set), no landing page, no inline traces.
+ * error mapping/masking (codes from the fixed set), no landing page, no inline traces. An error
+ * because Postgres cannot be reached (`isDatabaseUnavailable`: down, restarting, connection lost)
+ * becomes `SUBGRAPH_UNAVAILABLE` with `extensions.subgraph`, as when the gateway cannot reach the
+ * subgraph itself: the client may retry (nothing was written: the transaction did not commit).
  */
 export function createSubgraphApollo<TContext extends BaseContext>(options: SubgraphApolloOptions<TContext>): ApolloServer<TContext> {
+  const format = createFormatError(options.exposeErrors, (err) => options.logger.error({ err }, 'unexpected error'));
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
-    formatError: createFormatError(options.exposeErrors, (err) => options.logger.error({ err }, 'unexpected error')),
+    formatError: (formatted, error) => {
+      if (isDatabaseUnavailable(unwrapResolverError(error))) {
+        options.logger.warn({ err: unwrapResolverError(error) }, 'database unavailable');
+        return { message: `${options.name} cannot reach its database; retry later`, path: formatted.path, locations: formatted.locations, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: options.name } };
+      }
+      return format(formatted, error);
+    },
     includeStacktraceInErrorResponses: false,
     // Entry points stop services on SIGINT/SIGTERM themselves (drain NATS, close the pool).
     stopOnTerminationSignals: false,

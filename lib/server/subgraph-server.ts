@@ -86,6 +86,7 @@ export async function startSubgraphServer<DB, TContext extends BaseContext>(
     logger: runtime.logger,
     metrics: runtime.metrics,
     exposeErrors: options.exposeErrors,
+    name: options.access.name,
   });
   const graphql = await listenGraphQL({
     apollo,
