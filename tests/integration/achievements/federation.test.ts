@@ -62,6 +62,6 @@ describe('Achievement entity references', () => {
     const response = await harness.gql<{ _service: { sdl: string } }>(`{ _service { sdl } }`);
     const sdl = response.data?._service.sdl ?? '';
     expect(sdl).toMatch(/type Achievement\s+@key\(fields: "id"\)/);
-    expect(sdl).toContain('achievementCreated: Achievement!');
+    expect(sdl).toContain('achievementCreated(since: DateTime): Achievement!');
   });
 });

@@ -8,7 +8,7 @@ describe('schema/supergraph.graphql', () => {
 
   it('declares the subscription fields the gateway bridges', () => {
     const supergraph = composeSupergraph();
-    for (const field of ['generationJobUpdated(', 'postCreated(', 'experimentUpdated(', 'achievementCreated:']) {
+    for (const field of ['generationJobUpdated(', 'postCreated(', 'experimentUpdated(', 'achievementCreated(']) {
       expect(supergraph).toContain(field);
     }
   });

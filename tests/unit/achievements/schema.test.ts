@@ -7,6 +7,6 @@ describe('achievements schema.graphql', () => {
     const result = composeServices([{ name: 'achievements', typeDefs: loadSchemaFile(ACHIEVEMENTS_SCHEMA_PATH), url: 'http://127.0.0.1:4002/graphql' }]);
     expect(result.errors).toBeUndefined();
     expect(result.supergraphSdl).toMatch(/type Achievement\s+@join__type\(graph: ACHIEVEMENTS, key: "id"\)/);
-    expect(result.supergraphSdl).toContain('achievementCreated: Achievement!');
+    expect(result.supergraphSdl).toContain('achievementCreated(since: DateTime): Achievement!');
   });
 });
