@@ -1,3 +1,4 @@
+import { PORT_VARIABLES } from '../../scripts/lib/platform-services';
 import type { BenchEnvironment } from './environment';
 import { scrapeMetrics } from './prometheus';
 import { launchService } from './service-launcher';
@@ -11,12 +12,6 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 /** Workers the bench runs (achievements' worker only handles GitHub deliveries, unused here). */
 export type WorkerName = 'content' | 'experiments' | 'emotion';
 
-/** Every port variable of the platform, set to 0 (a free port) for the bench's services. */
-const PORT_VARIABLES = [
-  'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
-  'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'ACHIEVEMENTS_WORKER_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
-  'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
-];
 
 /** Requests and SQL statements of one subgraph. */
 export interface SubgraphCount {

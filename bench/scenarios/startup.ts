@@ -1,16 +1,11 @@
 import { spawn } from 'node:child_process';
 import { forEachLine } from '../../scripts/lib/child-output';
 import { REPOSITORY_ROOT } from '../../scripts/lib/paths';
+import { PORT_VARIABLES } from '../../scripts/lib/platform-services';
 import type { Logger } from '../../lib/logger';
 import { createBenchEnvironment } from '../lib/environment';
 import { freePorts } from '../lib/free-port';
 
-/** Every port `npm start` binds, all given fixed free ports here. */
-const START_PORTS = [
-  'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
-  'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'ACHIEVEMENTS_WORKER_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
-  'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
-];
 
 /** One `npm start` until its banner. */
 export interface StartupRun {
@@ -88,13 +83,13 @@ function startOnce(label: string, env: NodeJS.ProcessEnv): Promise<StartupRun> {
 export async function runStartupScenario(logger: Logger): Promise<StartupScenarioResult> {
   const environment = await createBenchEnvironment();
   try {
-    const ports = await freePorts(START_PORTS.length);
+    const ports = await freePorts(PORT_VARIABLES.length);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...environment.serviceEnv,
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
-      ...Object.fromEntries(START_PORTS.map((name, i) => [name, String(ports[i])])),
+      ...Object.fromEntries(PORT_VARIABLES.map((name, i) => [name, String(ports[i])])),
     };
     const runs: StartupRun[] = [];
     for (const label of ['first', 'again']) {

@@ -10,6 +10,13 @@ import type { ServiceSpec } from './service-process';
 
 export { REPOSITORY_ROOT } from './paths';
 
+/** Every port variable of the platform: the ports `npm start`'s nine processes bind. */
+export const PORT_VARIABLES = [
+  'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
+  'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'ACHIEVEMENTS_WORKER_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
+  'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
+] as const;
+
 /** The platform's services as `npm start` runs them, one process each. */
 export interface PlatformPlan {
   /** Subgraphs and workers first, the gateway last. */

@@ -7,13 +7,9 @@ import type { TestDatabase } from './database';
 import { postGraphQL } from './graphql';
 import type { GraphQLResponse } from './graphql';
 import { testNatsEnv } from './nats';
+import { PORT_VARIABLES } from '../../scripts/lib/platform-services';
 
-/** Every port variable of the platform; tests set them all to 0 (free ports). */
-export const PORT_VARIABLES = [
-  'GATEWAY_PORT', 'GATEWAY_ADMIN_PORT', 'CONTENT_PORT', 'CONTENT_ADMIN_PORT', 'CONTENT_WORKER_ADMIN_PORT',
-  'ACHIEVEMENTS_PORT', 'ACHIEVEMENTS_ADMIN_PORT', 'ACHIEVEMENTS_WORKER_ADMIN_PORT', 'EXPERIMENTS_PORT', 'EXPERIMENTS_ADMIN_PORT',
-  'EXPERIMENTS_WORKER_ADMIN_PORT', 'EMOTION_PORT', 'EMOTION_ADMIN_PORT', 'EMOTION_WORKER_ADMIN_PORT',
-] as const;
+export { PORT_VARIABLES } from '../../scripts/lib/platform-services';
 
 /**
  * The environment a suite's services are configured from, as `npm start` would give them but
