@@ -37,7 +37,7 @@ export interface OutboxOptions<DB> {
   /** The subgraph's Postgres schema, holding `outbox` (see `outboxMigration`). */
   schema: string;
   js: JetStreamClient;
-  logger: Pick<Logger, 'warn' | 'debug'>;
+  logger: Pick<Logger, 'warn'>;
   /** The service's registry: `outbox_events_published_total{path}`, `outbox_publish_failures_total{path}`, `outbox_unsent_events`, `outbox_oldest_unsent_seconds`. */
   registry: Registry;
   timing?: Partial<OutboxTiming>;
@@ -59,10 +59,6 @@ export interface Outbox<DB> {
    * @throws what `work` or the commit throws (then nothing was written and nothing is published)
    */
   transaction<T>(work: (trx: Transaction<DB>, emit: EmitEvent) => Promise<T>): Promise<T>;
-  /** Inserts events in a transaction the caller runs; pass the result to {@link Outbox.dispatch} after the commit. */
-  write(trx: Transaction<DB>, events: readonly OutgoingEvent[]): Promise<OutboxMessage[]>;
-  /** Publishes committed outbox messages now, in order, stopping at the first failure (the relay retries); never throws. */
-  dispatch(messages: readonly OutboxMessage[]): Promise<void>;
   /** One relay pass: publishes every unsent row older than `relayMinAgeMs`, prunes old sent rows; returns how many it published. */
   relayOnce(): Promise<number>;
   /** Starts the periodic relay (idempotent). */
@@ -76,7 +72,7 @@ const PRUNE_BATCH = 1000;
 const DEFAULT_TIMING: OutboxTiming = { relayIntervalMs: 1000, relayMinAgeMs: 2000, retentionMs: 60 * 60 * 1000, dispatchTimeoutMs: 2000 };
 
 /** The stored form of an event for `subject`. */
-export function toOutboxMessage(subject: string, event: CloudEvent): OutboxMessage {
+function toOutboxMessage(subject: string, event: CloudEvent): OutboxMessage {
   return { subject, eventId: event.id, payload: JSON.stringify(event) };
 }
 
@@ -105,13 +101,15 @@ export function createOutbox<DB>(options: OutboxOptions<DB>): Outbox<DB> {
     void work.finally(() => bookkeeping.delete(work));
   };
 
-  const write: Outbox<DB>['write'] = async (trx, events) => {
+  /** Inserts events in the caller's transaction; returns them as stored, for {@link dispatch} after the commit. */
+  const write = async (trx: Transaction<DB>, events: readonly OutgoingEvent[]): Promise<OutboxMessage[]> => {
     const messages = events.map(({ subject, event }) => toOutboxMessage(subject, event));
     await insertOutboxRows(trx, schema, messages);
     return messages;
   };
 
-  const dispatch: Outbox<DB>['dispatch'] = async (messages) => {
+  /** Publishes committed messages now, in order, stopping at the first failure (the relay retries); never throws. */
+  const dispatch = async (messages: readonly OutboxMessage[]): Promise<void> => {
     const sent: string[] = [];
     for (const message of messages) {
       try {
@@ -175,8 +173,6 @@ export function createOutbox<DB>(options: OutboxOptions<DB>): Outbox<DB> {
       await dispatch(messages);
       return result;
     },
-    write,
-    dispatch,
     relayOnce,
     start() {
       relay ??= startPeriodicTask({ name: `${schema} outbox relay`, intervalMs: timing.relayIntervalMs, logger, pass: relayOnce });
