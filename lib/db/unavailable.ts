@@ -15,10 +15,14 @@ const UNAVAILABLE_MESSAGES = [/Connection terminated/i, /timeout exceeded when t
  * through the wrappers an error may come in: `cause`, graphql-js's `originalError` and, for a
  * thrown value that is not an `Error` (graphql-js's `NonErrorThrown`), `thrownValue`.
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return unavailableWithin(error, 0);
+}
+
+function unavailableWithin(error: unknown, depth: number): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const { code, message, cause, originalError, thrownValue } = error as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown; thrownValue?: unknown };
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
-  return [cause, originalError, thrownValue].some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+  return [cause, originalError, thrownValue].some((inner) => inner !== error && unavailableWithin(inner, depth + 1));
 }

@@ -36,8 +36,9 @@ export function createSubgraphApollo<TContext extends BaseContext>(options: Subg
   return new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     formatError: (formatted, error) => {
-      if (isDatabaseUnavailable(unwrapResolverError(error))) {
-        options.logger.warn({ err: unwrapResolverError(error) }, 'database unavailable');
+      const original = unwrapResolverError(error);
+      if (isDatabaseUnavailable(original)) {
+        options.logger.warn({ err: original }, 'database unavailable');
         return { message: `${options.name} cannot reach its database; retry later`, path: formatted.path, locations: formatted.locations, extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: options.name } };
       }
       return format(formatted, error);
