@@ -149,6 +149,8 @@ export interface PostEmbeddingsTable {
   /** When the vector reached the external index; null while it has not (or none is configured). */
   indexed_at: Timestamp | null;
   created_at: Generated<Date>;
+  /** Insertion number (`bigint` identity, read as a decimal string): later inserts have larger ones. */
+  seq: Generated<string>;
 }
 
 /** Typed tables of the `content` schema. */

@@ -11,6 +11,7 @@ import * as guardrailQuality from './2026_11_29_1400_guardrail_quality';
 import * as personaVoice from './2026_11_29_1500_persona_voice';
 import * as publishing from './2026_11_29_1600_publishing';
 import * as jobRetries from './2026_11_29_1800_job_retries';
+import * as embeddingSequence from './2026_11_29_1910_embedding_sequence';
 
 /** Migrations of the `content` schema, by name (applied in name order). */
 export const migrations: Record<string, Migration> = {
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1600_publishing': publishing,
   '2026_11_29_1700_create_outbox': outboxMigration(CONTENT_SCHEMA),
   '2026_11_29_1800_job_retries': jobRetries,
+  '2026_11_29_1910_embedding_sequence': embeddingSequence,
 };

@@ -89,6 +89,57 @@ export async function searchEmbeddings(db: Db, search: EmbeddingSearch): Promise
   return rows.map((row) => ({ postId: row.post_id, personaId: row.persona_id, score: Number(row.score), createdAt: row.created_at }));
 }
 
+/** A stored vector as the vector cache reads it. */
+export interface StoredVector {
+  post_id: string;
+  created_at: Date;
+  /** Insertion number (decimal string of a `bigint`). */
+  seq: string;
+  /** Unit vector (float4 values). */
+  embedding: number[];
+}
+
+/** A persona's vectors of one model, read in one statement (one snapshot). */
+export interface VectorRead {
+  /** Rows of the persona and model in the table at that moment. */
+  total: number;
+  /** The largest `seq` among them ('0' when there are none). */
+  lastSeq: string;
+  /** The rows read, by `seq` ascending. */
+  rows: StoredVector[];
+}
+
+/** Which vectors {@link readVectors} reads: those inserted after a `seq`, or the newest `limit`. */
+export type VectorSelection = { personaId: string; model: string } & ({ afterSeq: string } | { newest: number });
+
+/**
+ * Reads a persona's vectors of one model together with their count and largest `seq`, in one
+ * statement so that the three agree: either the rows with `seq` above `afterSeq` (what an
+ * up-to-date reader has not seen yet) or the `newest` rows (by `created_at`, then post id, as
+ * {@link searchEmbeddings} scans them).
+ */
+export async function readVectors(db: Db, selection: VectorSelection): Promise<VectorRead> {
+  const { personaId, model } = selection;
+  const rows =
+    'afterSeq' in selection
+      ? sql`select post_id, created_at, seq::text as seq, embedding from ${sql.table(`${CONTENT_SCHEMA}.post_embeddings`)}
+            where persona_id = ${personaId} and model = ${model} and seq > ${selection.afterSeq}::bigint`
+      : sql`select post_id, created_at, seq::text as seq, embedding from ${sql.table(`${CONTENT_SCHEMA}.post_embeddings`)}
+            where persona_id = ${personaId} and model = ${model} order by created_at desc, post_id desc limit ${selection.newest}`;
+  const result = await sql<StoredVector & { total: number; last_seq: string }>`
+    select t.total, t.last_seq, v.post_id, v.created_at, v.seq, v.embedding
+    from (select count(*)::int as total, coalesce(max(seq), 0)::text as last_seq
+          from ${sql.table(`${CONTENT_SCHEMA}.post_embeddings`)} where persona_id = ${personaId} and model = ${model}) as t
+    left join lateral (${rows}) as v on true
+    order by v.seq::bigint`.execute(db);
+  const first = result.rows[0];
+  return {
+    total: first?.total ?? 0,
+    lastSeq: first?.last_seq ?? '0',
+    rows: result.rows.filter((row) => row.post_id !== null).map(({ post_id, created_at, seq, embedding }) => ({ post_id, created_at, seq, embedding })),
+  };
+}
+
 /** Stored vectors of some posts in one model, in one query. */
 export async function findEmbeddingsByPostIds(db: Db, postIds: readonly string[], model: string): Promise<Array<Pick<PostEmbeddingRow, 'post_id' | 'embedding'>>> {
   if (postIds.length === 0) return [];
