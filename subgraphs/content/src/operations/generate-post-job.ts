@@ -181,8 +181,8 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
       ended('completed');
       deps.metrics.tokens.inc({ persona: persona.name, model: body.model }, tokensUsed);
       deps.metrics.costUsd.inc({ persona: persona.name, model: body.model }, costUsd);
-      const post = await queueAutoPublication(deps, outcome.job);
-      if (post) await copyToExternalIndex(deps, post, vector ?? []);
+      if (needsPublication(outcome.post)) await queuePublication(deps, outcome.post);
+      await copyToExternalIndex(deps, outcome.post, vector ?? []);
       return;
     }
 
@@ -280,14 +280,18 @@ async function copyToExternalIndex(deps: GenerationDeps, post: PostRow, vector: 
   }
 }
 
+/** Whether a stored post is PUBLISHING (its persona auto-publishes) with its publication not queued yet. */
+function needsPublication(post: PostRow): boolean {
+  return post.status === 'PUBLISHING' && !post.publish_queued_at;
+}
+
 /**
- * After COMPLETED committed (with its events, in the outbox): queues the publication of a post
- * stored PUBLISHING (its persona auto-publishes), unless it already was. Returns the post.
+ * A redelivered COMPLETED job (its events are in the outbox already): queues the publication of
+ * its post if that is still missing (the worker stopped between the commit and the queueing).
  */
-async function queueAutoPublication(deps: GenerationDeps, job: GenerationJobRow): Promise<PostRow | undefined> {
+async function queueAutoPublication(deps: GenerationDeps, job: GenerationJobRow): Promise<void> {
   const [post] = await findPostsByIds(deps.db, [job.post_id]);
-  if (post?.status === 'PUBLISHING' && !post.publish_queued_at) await queuePublication(deps, post);
-  return post;
+  if (post && needsPublication(post)) await queuePublication(deps, post);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Subjects } from '../../../../lib/events';
 import type { Outbox } from '../../../../lib/outbox';
-import type { ContentDatabase, GenerationJobRow, NewPost } from '../db/database';
+import type { ContentDatabase, GenerationJobRow, NewPost, PostRow } from '../db/database';
 import { insertEmbeddingOnce, lockPersonaPosts } from '../db/repositories/embeddings';
 import { updateJobIfStatus } from '../db/repositories/jobs';
 import { insertPostOnce } from '../db/repositories/posts';
@@ -32,13 +32,17 @@ export interface GeneratedPost {
   vector: number[];
 }
 
-/** What became of the text. */
+/**
+ * What became of the text: stored (the COMPLETED job and the inserted post), a duplicate of an
+ * earlier post, or nothing because the job left PROCESSING meanwhile (`cancelled`: cancelled, or
+ * finished by a concurrent delivery of its message).
+ */
 export type StoreOutcome =
-  | { kind: 'stored'; job: GenerationJobRow }
+  | { kind: 'stored'; job: GenerationJobRow; post: PostRow }
   | { kind: 'duplicate'; of: Neighbour }
   | { kind: 'cancelled' };
 
-/** Thrown inside the storing transaction when the job was cancelled meanwhile (rolls it back). */
+/** Thrown inside the storing transaction when the job left PROCESSING meanwhile: cancelled, or finished by a concurrent delivery (rolls it back). */
 class JobCancelledError extends Error {}
 
 /**
@@ -68,7 +72,9 @@ export async function storeUnlessDuplicate(deps: StoreDeps, jobId: string, gener
       });
       const duplicate = nearestDuplicate(neighbours, deps.threshold);
       if (duplicate) return { kind: 'duplicate', of: duplicate };
-      await insertPostOnce(trx, post);
+      const stored = await insertPostOnce(trx, post);
+      // The post is written with its job's COMPLETED: a concurrent delivery finished the job.
+      if (!stored) throw new JobCancelledError();
       await insertEmbeddingOnce(trx, {
         post_id: post.id,
         persona_id: post.persona_id,
@@ -80,7 +86,7 @@ export async function storeUnlessDuplicate(deps: StoreDeps, jobId: string, gener
       if (!row) throw new JobCancelledError();
       emit(jobStatusEvent(deps.subjects, row));
       emit(postCreatedEvent(deps.subjects, { id: post.id, persona_id: post.persona_id, job_id: jobId, hook: post.hook, body: post.body, variant_id: post.variant_id ?? null }));
-      return { kind: 'stored', job: row };
+      return { kind: 'stored', job: row, post: stored };
     });
   } catch (err) {
     if (err instanceof JobCancelledError) return { kind: 'cancelled' };

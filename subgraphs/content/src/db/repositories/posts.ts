@@ -12,15 +12,16 @@ export interface PostFilter {
   status?: PostStatus;
 }
 
-/** Inserts a post unless one with the same id exists; returns true when inserted. */
-export async function insertPostOnce(db: Db, post: NewPost): Promise<boolean> {
-  const result = await db
+/** Inserts a post unless one with the same id exists; returns the inserted row, or null when it existed. */
+export async function insertPostOnce(db: Db, post: NewPost): Promise<PostRow | null> {
+  const row = await db
     .withSchema(CONTENT_SCHEMA)
     .insertInto('posts')
     .values(post)
     .onConflict((oc) => oc.column('id').doNothing())
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  return row ?? null;
 }
 
 /** Posts by id, in one query (DataLoader batch). */
