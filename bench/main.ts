@@ -26,6 +26,8 @@ type Scenario = (typeof SCENARIOS)[number];
 
 /** Seeded posts per persona (the gateway query reads 50 of them, per persona too). */
 const POSTS_PER_PERSONA = 60;
+/** Root of the CPU profiles (git-ignored), one folder per profiled process. */
+const PROFILE_DIR = join(BENCH_DIR, 'results', 'profiles');
 
 interface Options {
   scenarios: Scenario[];
@@ -105,19 +107,19 @@ async function main(): Promise<void> {
             durationSeconds: options.durationSeconds,
             warmupSeconds: options.warmupSeconds,
             rounds: options.rounds,
-            profileDir: join(BENCH_DIR, 'results', 'profiles'),
+            profileDir: PROFILE_DIR,
             logger,
           });
         });
       }
       if (options.scenarios.includes('subscriptions')) {
         await attempt('subscriptions', async () => {
-          results.subscriptions = await runSubscriptionScenario(running, seeded, { tiers: options.subscribers, tokenDelayMs: 120, loadProcesses: 2, logger });
+          results.subscriptions = await runSubscriptionScenario(running, seeded, { tiers: options.subscribers, tokenDelayMs: 120, loadProcesses: 2, profileDir: PROFILE_DIR, logger });
         });
       }
       if (options.scenarios.includes('jobs')) {
         await attempt('jobs', async () => {
-          results.jobs = await runJobScenario(running, seeded, { jobs: options.jobs, budgetSeconds: options.jobsBudgetSeconds, concurrency: 16, logger });
+          results.jobs = await runJobScenario(running, seeded, { jobs: options.jobs, budgetSeconds: options.jobsBudgetSeconds, concurrency: 16, profileDir: PROFILE_DIR, logger });
         });
       }
       await cleanUp();

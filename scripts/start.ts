@@ -96,7 +96,8 @@ function stopOnSignals(supervisor: Supervisor, logger: Logger): () => boolean {
  * SIGTERM stops every child gracefully (SIGKILL after 15 s) and exits 0; a second Ctrl-C kills
  * them at once. A service not ready within 120 s, or exiting before it is, fails the start
  * (exit 1, naming it with its last lines, after stopping the others). The supervisor logs `service started` with `child` (name) and `pid` whenever it
- * spawns a service.
+ * spawns a service. `preflight passed` `{ ms }` marks the end of the preflight (the bench's
+ * start-up breakdown reads it).
  */
 async function main(): Promise<void> {
   loadDotEnv();
@@ -104,12 +105,14 @@ async function main(): Promise<void> {
   const logger = createLogger('platform', process.env.LOG_LEVEL ?? 'info', { pretty });
   // A pretty logger writes synchronously to stdout, so children's lines and the banner share it in order.
   const output = pretty ? process.stdout : loggerOutput(logger);
+  const preflightStarted = Date.now();
   const problems = await preflight(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, process.env.NATS_URL ?? DEFAULT_NATS_URL);
   if (problems.length > 0) {
     for (const problem of problems) logger.fatal(problem);
     exitAfterLogs(logger, 1);
     return;
   }
+  logger.info({ ms: Date.now() - preflightStarted }, 'preflight passed');
   let supervisor: Supervisor | null = null;
   let stopping = () => false;
   try {

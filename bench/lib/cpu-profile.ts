@@ -25,7 +25,7 @@ export interface ProfileSummary {
   totalMs: number;
   /** Share of samples the thread was idle (`(idle)`), %. */
   idlePercent: number;
-  /** Functions by self time, largest first. */
+  /** Functions by self time, largest first; a native or Node core function is told apart by the code that called it (`writev (via pg)`). */
   functions: SelfTime[];
   /** Self time by package (`node_modules/<package>`), project directory or V8 category, largest first. */
   groups: SelfTime[];
@@ -44,30 +44,56 @@ export function codeGroup(url: string, functionName: string): string {
   return project ? `project: ${project[1]}/${project[2]}` : url;
 }
 
+/** Groups of code that runs on behalf of a caller: its time is told apart by the caller's group. */
+const ON_BEHALF = new Set(['(native)', 'node (core)']);
+
+/** `package/file.js:line`, or a project file without its line (tsx's output: the line is not the source's). */
 function shortLocation(url: string, line: number): string {
   const modules = url.lastIndexOf('node_modules/');
   const path = modules >= 0 ? url.slice(modules + 'node_modules/'.length) : url.replace(/^file:\/\/.*?\/(gateway|lib|subgraphs|bench)\//, '$1/');
-  return path ? `${path}:${line + 1}` : '';
+  if (!path) return '';
+  return modules < 0 && path.endsWith('.ts') ? path : `${path}:${line + 1}`;
+}
+
+/**
+ * The part of a profile to count, in milliseconds before the profile's end (the process's exit):
+ * from `fromMsBeforeEnd` until `untilMsBeforeEnd` (0: to the end).
+ */
+export interface ProfileWindow {
+  fromMsBeforeEnd: number;
+  untilMsBeforeEnd: number;
 }
 
 /**
  * Reads a `.cpuprofile` and sums self time (the time a function was on top of the stack) by
  * function and by group ({@link codeGroup}), idle time left out.
  *
- * @param lastMs only the samples of the profile's last `lastMs` milliseconds (the measured window,
- *   not the process's start-up); all of them when omitted
+ * @param window only the samples of this window (the measured run, not the process's start-up
+ *   or shutdown); all of them when omitted
  * @param top how many functions and groups to keep
  */
-export function summarizeCpuProfile(path: string, lastMs?: number, top = 15): ProfileSummary {
+export function summarizeCpuProfile(path: string, window?: ProfileWindow, top = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id] as const)));
+  const groupOf = (id: number) => codeGroup(byId.get(id)!.callFrame.url, byId.get(id)!.callFrame.functionName);
+  /** The nearest caller's group that is a package or a project folder (who asked for the write, the hash...). */
+  const callerGroup = (id: number): string | null => {
+    for (let at = parentOf.get(id); at !== undefined; at = parentOf.get(at)) {
+      const group = groupOf(at);
+      if (!ON_BEHALF.has(group) && !group.startsWith('(')) return group;
+    }
+    return null;
+  };
   const selfUs = new Map<number, number>();
-  const from = lastMs === undefined ? -Infinity : profile.endTime - lastMs * 1000;
+  const from = window ? profile.endTime - window.fromMsBeforeEnd * 1000 : -Infinity;
+  const until = window ? profile.endTime - window.untilMsBeforeEnd * 1000 : Infinity;
   let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
     at += delta;
-    if (at >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+    // The first delta runs from the profiler's start, not from a sample (a second and more when started over the inspector).
+    if (i > 0 && at >= from && at <= until) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   });
   const totalUs = [...selfUs.values()].reduce((sum, v) => sum + v, 0);
   const functions = new Map<string, number>();
@@ -79,9 +105,10 @@ export function summarizeCpuProfile(path: string, lastMs?: number, top = 15): Pr
       idleUs += us;
       continue;
     }
-    const name = `${functionName || '(anonymous)'}${url ? ` (${shortLocation(url, lineNumber)})` : ''}`;
-    functions.set(name, (functions.get(name) ?? 0) + us);
     const group = codeGroup(url, functionName);
+    const caller = ON_BEHALF.has(group) ? callerGroup(id) : null;
+    const name = `${functionName || '(anonymous)'}${url ? ` (${shortLocation(url, lineNumber)})` : ''}${caller ? ` (via ${caller})` : ''}`;
+    functions.set(name, (functions.get(name) ?? 0) + us);
     groups.set(group, (groups.get(group) ?? 0) + us);
   }
   const busyUs = totalUs - idleUs;

@@ -12,7 +12,6 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 /** Workers the bench runs (achievements' worker only handles GitHub deliveries, unused here). */
 export type WorkerName = 'content' | 'experiments' | 'emotion';
 
-
 /** Requests and SQL statements of one subgraph. */
 export interface SubgraphCount {
   /** `graphql_requests_total` (requests the gateway made). */
@@ -34,9 +33,10 @@ export interface Platform {
   subgraphs: Record<SubgraphName, LaunchedService>;
   /** `http://127.0.0.1:<port>/graphql` of each subgraph. */
   subgraphUrls: Record<SubgraphName, string>;
-  /** Starts (or restarts) a worker with extra variables, e.g. `OFFLINE_TOKEN_DELAY_MS`. */
-  startWorker(name: WorkerName, overrides?: NodeJS.ProcessEnv): Promise<LaunchedService>;
-  stopWorker(name: WorkerName): Promise<void>;
+  /** Starts (or restarts) a worker with extra variables, e.g. `OFFLINE_TOKEN_DELAY_MS`, and Node flags (e.g. `--cpu-prof`). */
+  startWorker(name: WorkerName, overrides?: NodeJS.ProcessEnv, nodeArgs?: string[]): Promise<LaunchedService>;
+  /** Stops a worker (SIGTERM, SIGKILL after `graceMs`: 10 s by default). */
+  stopWorker(name: WorkerName, graceMs?: number): Promise<void>;
   /** The workers running now, by name. */
   workers(): Partial<Record<WorkerName, LaunchedService>>;
   /**
@@ -88,25 +88,26 @@ export async function startPlatform(env: BenchEnvironment): Promise<Platform> {
     await launchSubgraph(SUBGRAPH_NAMES[0]);
     await Promise.all(SUBGRAPH_NAMES.slice(1).map(launchSubgraph));
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].ready.url!])) as Record<SubgraphName, string>;
-    const startWorker = async (name: WorkerName, overrides: NodeJS.ProcessEnv = {}) => {
+    const startWorker = async (name: WorkerName, overrides: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) => {
       await stopWorker(name);
       const worker = track(
         await launchService({
           name: `${name}-worker`,
           entry: `subgraphs/${name}/src/main.ts`,
           args: ['worker'],
+          nodeArgs,
           env: { ...serviceEnv, OFFLINE_TOKEN_DELAY_MS: '0', ...overrides },
         }),
       );
       workers.set(name, worker);
       return worker;
     };
-    const stopWorker = async (name: WorkerName) => {
+    const stopWorker = async (name: WorkerName, graceMs?: number) => {
       const worker = workers.get(name);
       if (!worker) return;
       workers.delete(name);
       running.splice(running.indexOf(worker), 1);
-      await worker.stop();
+      await worker.stop(graceMs);
     };
     await Promise.all((['experiments', 'emotion', 'content'] as const).map((name) => startWorker(name)));
     return {

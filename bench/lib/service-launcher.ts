@@ -20,6 +20,12 @@ export interface LaunchSpec {
   readyTimeoutMs?: number;
 }
 
+/** A request to a bench process over its IPC channel: a `type` and its fields. */
+export interface IpcRequest {
+  type: string;
+  [field: string]: unknown;
+}
+
 /** A running service process. */
 export interface LaunchedService {
   name: string;
@@ -32,7 +38,7 @@ export interface LaunchedService {
    * Sends `message` over the IPC channel and resolves with the first reply whose `type` is
    * `replyType` (within 10 s).
    */
-  ask<R>(message: { type: string }, replyType: string): Promise<R>;
+  ask<R>(message: IpcRequest, replyType: string): Promise<R>;
   /** SIGTERM, then SIGKILL after `graceMs` (10 s by default); resolves once it has exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -103,7 +109,7 @@ export async function launchService(spec: LaunchSpec): Promise<LaunchedService> 
     pid: child.pid!,
     ready: outcome,
     lastLines: () => tail.get(),
-    ask<R>(message: { type: string }, replyType: string) {
+    ask<R>(message: IpcRequest, replyType: string) {
       return new Promise<R>((resolve, reject) => {
         const timeout = setTimeout(() => {
           child.off('message', listener);

@@ -1,6 +1,12 @@
 // A subgraph served as `subgraphs/<name>/src/main.ts` serves it, plus a count of its SQL
 // statements that the bench reads over the IPC channel: `{ type: 'sql-count' }` is answered with
-// `{ type: 'sql-count', statements }` (the number since the start).
+// `{ type: 'sql-count', statements }` (the number since the start). It also profiles itself on
+// request: `{ type: 'cpu-profile-start' }` starts V8's CPU profiler on its main thread (1 ms
+// sampling, as `--cpu-prof`), answered with `cpu-profile-started`; `{ type: 'cpu-profile-stop',
+// path }` writes the profile there as a `.cpuprofile`, answered with `cpu-profile-stopped`. A
+// failure is answered with the same type and an `error`.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { runEntryPoint } from '../../lib/server';
 import type { RunningService, StartSubgraphOptions } from '../../lib/server';
 import { loadAchievementsConfig } from '../../subgraphs/achievements/src/config';
@@ -25,7 +31,32 @@ const name = process.argv[2] ?? '';
 const start = STARTERS[name];
 if (!start) throw new Error(`unknown subgraph "${name}": one of ${Object.keys(STARTERS).join(', ')}`);
 let statements = 0;
-process.on('message', (message: { type?: string }) => {
+const profiler = new Session();
+profiler.connect();
+
+/** Runs `step`, then answers `reply` (with the error's message when it failed). */
+function answer(reply: string, step: () => Promise<void>): void {
+  step().then(
+    () => process.send?.({ type: reply }),
+    (err: unknown) => process.send?.({ type: reply, error: err instanceof Error ? err.message : String(err) }),
+  );
+}
+
+process.on('message', (message: { type?: string; path?: string }) => {
   if (message?.type === 'sql-count') process.send?.({ type: 'sql-count', statements });
+  if (message?.type === 'cpu-profile-start') {
+    answer('cpu-profile-started', async () => {
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
+      await profiler.post('Profiler.start');
+    });
+  }
+  if (message?.type === 'cpu-profile-stop') {
+    answer('cpu-profile-stopped', async () => {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(message.path!, JSON.stringify(profile));
+      await profiler.post('Profiler.disable');
+    });
+  }
 });
 runEntryPoint(name, () => start(process.env, { onQuery: () => statements++ }));

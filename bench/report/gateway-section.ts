@@ -1,6 +1,7 @@
 import type { GatewayRun, GatewayScenarioResult, RunName, TargetName } from '../scenarios/gateway';
 import { TARGET_LABELS } from '../scenarios/gateway';
 import { num, ratio, table } from './markdown';
+import { profileSection } from './profile-section';
 
 /** A target's run averaged over the rounds. */
 export interface RunSummary {
@@ -37,7 +38,7 @@ const RUN_LABELS: Record<RunName, string> = {
   mutation: 'mutation (recordEngagement)',
 };
 
-/** The gateway scenario's section of the report: checks, runs, ratios and the profile. */
+/** The gateway scenario's section of the report: checks, runs, ratios and the two profiles. */
 export function gatewaySection(result: GatewayScenarioResult): string {
   const lines: string[] = ['## 1. Gateway', ''];
   lines.push(
@@ -110,23 +111,24 @@ export function gatewaySection(result: GatewayScenarioResult): string {
     ),
     '',
   );
-  lines.push('### Profile of our gateway (identical query, `--cpu-prof`)', '');
-  if (!result.profile) {
-    lines.push(result.profileNote, '');
-    return lines.join('\n');
-  }
-  const profile = result.profile;
   lines.push(
-    `One more identical run of ${result.durationSeconds} s (after a warm-up) with our gateway under \`node --cpu-prof\`; only the samples of that run are counted (not the start-up): ${num(profile.totalMs / 1000, 1)} s sampled, the thread idle ${num(profile.idlePercent)} % of it. Shares below are of the busy time; "self" is time on top of the stack. Profile: ${result.profileNote}.`,
-    '',
-    'Self time by package or project folder:',
-    '',
-    table(['where', 'self %', 'self ms'], profile.groups.map((g) => [g.name, num(g.percent, 1), num(g.ms)])),
-    '',
-    'Top functions by self time:',
-    '',
-    table(['function (location)', 'self %', 'self ms'], profile.functions.map((f) => [`\`${f.name}\``, num(f.percent, 1), num(f.ms)])),
-    '',
+    profileSection(
+      '### Profile of our gateway (identical query, `--cpu-prof`)',
+      `One more identical run of ${result.durationSeconds} s (after a warm-up) with our gateway under \`node --cpu-prof\`; only the samples of that run are counted (not the start-up):`,
+      result.profile,
+      result.profileNote,
+    ),
+  );
+  const content = result.contentProfile;
+  const cpu = content ? Object.entries(content.cpuPercent).map(([name, value]) => `${name} ${num(value)} %`).join(', ') : '';
+  lines.push(
+    profileSection(
+      '### Profile of the content subgraph (distinct variables, our gateway)',
+      `One more distinct-variables run of ${result.durationSeconds} s (after a warm-up) through a fresh process of our gateway, while the content subgraph's process profiled itself (V8's profiler started and stopped over IPC, 1 ms sampling as \`--cpu-prof\`, so only that run is sampled)${content ? `: ${num(content.rps)} RPS; CPU meanwhile, % of one core: ${cpu}` : ''}.`,
+      content?.profile ?? null,
+      // Reports saved before this profile existed have neither field.
+      content?.note ?? result.contentProfileNote ?? 'not profiled in this run',
+    ),
   );
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 import type { JobBatch, JobScenarioResult } from '../scenarios/jobs';
 import { num, table } from './markdown';
+import { pgActivitySection } from './pg-activity-section';
+import { profileSection } from './profile-section';
 
 function row(batch: JobBatch): Array<string | number> {
   return [
@@ -16,7 +18,7 @@ function row(batch: JobBatch): Array<string | number> {
   ];
 }
 
-/** The jobs scenario's section of the report. */
+/** The jobs scenario's section of the report: the batch, content's worker's profile and Postgres's active statements. */
 export function jobsSection(result: JobScenarioResult): string {
   return [
     '## 3. Jobs',
@@ -33,5 +35,15 @@ export function jobsSection(result: JobScenarioResult): string {
       [row(result.batch)],
     ),
     '',
+    profileSection(
+      "### Profile of content's worker (`--cpu-prof`)",
+      `Content's worker was restarted under \`node --cpu-prof\` for the batch (its figures include the profiler's overhead, a few %); only the batch is counted, from the first submission to the end of the wait (${num(result.batch.seconds)} s):`,
+      // Reports saved before the profile existed have none.
+      result.workerProfile?.profile ?? null,
+      result.workerProfile?.note ?? 'not profiled in this run',
+    ),
+    result.postgres
+      ? pgActivitySection('### Where Postgres\'s time went (active statements)', 'Sampled over the batch from one connection of the bench.', result.postgres)
+      : ['### Where Postgres\'s time went (active statements)', '', `Not sampled: ${result.postgresNote || 'not in this run'}.`, ''].join('\n'),
   ].join('\n');
 }

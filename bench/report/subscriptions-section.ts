@@ -1,7 +1,8 @@
 import type { SubscriptionScenarioResult } from '../scenarios/subscriptions';
 import { num, table } from './markdown';
+import { profileSection } from './profile-section';
 
-/** The subscriptions scenario's section of the report. */
+/** The subscriptions scenario's section of the report: the tiers, then the largest tier's gateway profile. */
 export function subscriptionsSection(result: SubscriptionScenarioResult): string {
   const lines = [
     '## 2. Subscriptions',
@@ -35,5 +36,14 @@ export function subscriptionsSection(result: SubscriptionScenarioResult): string
   for (const t of result.tiers.filter((tier) => tier.firstError)) lines.push(`- ${num(t.subscribers)}: first error: \`${t.firstError}\``);
   for (const skipped of result.skipped) lines.push(`- not run: ${skipped}`);
   if (result.tiers.some((t) => t.firstError) || result.skipped.length) lines.push('');
+  lines.push(
+    profileSection(
+      `### Profile of the gateway at ${num(result.profiledSubscribers)} subscribers (\`--cpu-prof\`)`,
+      `The ${num(result.profiledSubscribers)} tier's gateway ran under \`node --cpu-prof\` (its figures above include the profiler's overhead, a few %); only the delivery is counted: from the start of content's worker to the last receipt (not the opening of the subscriptions).`,
+      // Reports saved before the profile existed have none.
+      result.profile?.profile ?? null,
+      result.profile?.note ?? 'not profiled in this run',
+    ),
+  );
   return lines.join('\n');
 }

@@ -1,10 +1,6 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../lib/logger';
-import { REPOSITORY_ROOT } from '../../scripts/lib/paths';
-import { summarizeCpuProfile } from '../lib/cpu-profile';
 import type { ProfileSummary } from '../lib/cpu-profile';
 import { bearer, postGraphQL } from '../lib/graphql-client';
 import { runHttpLoad } from '../lib/http-load';
@@ -28,6 +24,8 @@ import {
   expectedPosts,
 } from './gateway-operations';
 import type { Variables } from './gateway-operations';
+import { profileContentSubgraph, profileOurGateway } from './gateway-profiles';
+import type { SubgraphProfileRun } from './gateway-profiles';
 
 /** What answers the load: a gateway, or the content subgraph alone (the ceiling). */
 export type TargetName = 'ours' | 'bare' | 'hive' | 'ceiling';
@@ -86,6 +84,9 @@ export interface GatewayScenarioResult {
   /** `--cpu-prof` of our gateway during an extra identical run. */
   profile: ProfileSummary | null;
   profileNote: string;
+  /** The content subgraph's profile during an extra distinct-variables run of our gateway (null: not run, see `contentProfileNote`). */
+  contentProfile: SubgraphProfileRun | null;
+  contentProfileNote: string;
 }
 
 /** Options of {@link runGatewayScenario}. */
@@ -95,7 +96,7 @@ export interface GatewayScenarioOptions {
   warmupSeconds: number;
   /** Rounds of the three runs over every target (two). */
   rounds: number;
-  /** Where the `.cpuprofile` is written (git-ignored). */
+  /** Root of the `.cpuprofile` folders (git-ignored). */
   profileDir: string;
   logger: Logger;
 }
@@ -208,10 +209,10 @@ function gatewayTarget(name: TargetName, service: LaunchedService, headers: () =
 }
 
 /** Starts a target's process; the ceiling starts nothing (the content subgraph runs already). */
-async function startTarget(platform: Platform, name: TargetName, nodeArgs: string[] = []): Promise<{ target: Target; service: LaunchedService | null }> {
+async function startTarget(platform: Platform, name: TargetName): Promise<{ target: Target; service: LaunchedService | null }> {
   const token = async () => bearer(platform.env.userToken);
   if (name === 'ours') {
-    const service = await platform.startGateway({}, nodeArgs);
+    const service = await platform.startGateway();
     return { service, target: gatewayTarget(name, service, token) };
   }
   if (name === 'bare' || name === 'hive') {
@@ -231,32 +232,6 @@ async function startTarget(platform: Platform, name: TargetName, nodeArgs: strin
   };
 }
 
-async function profileOurGateway(platform: Platform, variants: LoadVariant[], options: GatewayScenarioOptions): Promise<{ profile: ProfileSummary | null; note: string }> {
-  rmSync(options.profileDir, { recursive: true, force: true });
-  mkdirSync(options.profileDir, { recursive: true });
-  const { service, target } = await startTarget(platform, 'ours', ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]);
-  const load = { url: target.url, connections: options.connections, variants };
-  let measuredFrom = performance.now();
-  try {
-    if (options.warmupSeconds > 0) await runHttpLoad({ ...load, durationSeconds: options.warmupSeconds, headers: await target.headers() });
-    await sleep(QUIET_MS);
-    measuredFrom = performance.now();
-    await runHttpLoad({ ...load, durationSeconds: options.durationSeconds, headers: await target.headers() });
-  } finally {
-    await service?.stop(30_000);
-  }
-  // The profile ends as the process exits: its last `window` ms are the timed run (and the stop).
-  const window = performance.now() - measuredFrom;
-  // One profile per thread (tsx's loader hooks run on their own): the gateway's is the busiest.
-  const profiles = readdirSync(options.profileDir)
-    .filter((name) => name.endsWith('.cpuprofile'))
-    .map((name) => ({ path: join(options.profileDir, name), summary: summarizeCpuProfile(join(options.profileDir, name), window) }))
-    .sort((a, b) => b.summary.totalMs * (100 - b.summary.idlePercent) - a.summary.totalMs * (100 - a.summary.idlePercent));
-  const busiest = profiles[0];
-  if (!busiest) return { profile: null, note: `no profile was written in ${options.profileDir}` };
-  return { profile: busiest.summary, note: `${relative(REPOSITORY_ROOT, busiest.path)} (git-ignored; open it in Chrome DevTools or speedscope for the flame graph)` };
-}
-
 /**
  * The gateway scenario: our gateway, bare `@apollo/gateway` and Hive Gateway with the Rust
  * planner, each in its own process on the same subgraphs and data, plus the content subgraph
@@ -264,7 +239,8 @@ async function profileOurGateway(platform: Platform, variants: LoadVariant[], op
  * reference; then `rounds` rounds, each timing, run by run and target by target (so that what
  * else the machine does meanwhile falls on all of them alike), `connections` connections for
  * `durationSeconds` after a warm-up: the identical query, the query with distinct variables, the
- * mutation. Then one more identical run of our gateway under `--cpu-prof`.
+ * mutation. Then one more identical run of our gateway under `--cpu-prof`, and one more distinct
+ * run with the content subgraph profiling itself.
  */
 export async function runGatewayScenario(platform: Platform, seeded: SeededData, options: GatewayScenarioOptions): Promise<GatewayScenarioResult> {
   const distinct = distinctVariables(seeded);
@@ -286,6 +262,8 @@ export async function runGatewayScenario(platform: Platform, seeded: SeededData,
     checks: [],
     profile: null,
     profileNote: '',
+    contentProfile: null,
+    contentProfileNote: '',
   };
   const ready: Array<{ target: Target; service: LaunchedService | null; bodies: Record<RunName, LoadVariant[]> }> = [];
   try {
@@ -316,16 +294,24 @@ export async function runGatewayScenario(platform: Platform, seeded: SeededData,
     await Promise.all(ready.map(({ service }) => service?.stop()));
   }
   const ours = ready.find(({ target }) => target.name === 'ours');
-  if (ours) {
-    try {
-      const { profile, note } = await profileOurGateway(platform, ours.bodies.identical, options);
-      result.profile = profile;
-      result.profileNote = note;
-    } catch (err) {
-      result.profileNote = `profiling failed: ${err instanceof Error ? err.message : String(err)}`;
-    }
-  } else {
+  if (!ours) {
     result.profileNote = 'not profiled: our gateway did not pass its checks';
+    result.contentProfileNote = result.profileNote;
+    return result;
+  }
+  const failure = (err: unknown) => `profiling failed: ${err instanceof Error ? err.message : String(err)}`;
+  try {
+    const { profile, note } = await profileOurGateway(platform, ours.bodies.identical, 'identical', options);
+    result.profile = profile;
+    result.profileNote = note;
+  } catch (err) {
+    result.profileNote = failure(err);
+  }
+  try {
+    result.contentProfile = await profileContentSubgraph(platform, ours.bodies.distinct, options);
+    options.logger.info({ rps: Math.round(result.contentProfile.rps), cpu: result.contentProfile.cpuPercent }, 'content subgraph profiled');
+  } catch (err) {
+    result.contentProfileNote = failure(err);
   }
   return result;
 }

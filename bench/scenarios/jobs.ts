@@ -1,7 +1,12 @@
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../lib/logger';
+import { captureCpuProfile } from '../lib/cpu-profile-capture';
+import type { CapturedProfile } from '../lib/cpu-profile-capture';
 import { queryRows } from '../lib/environment';
+import { samplePostgresActivity } from '../lib/pg-activity-sampler';
+import type { PgActivityReport } from '../lib/pg-activity-sampler';
 import type { Platform } from '../lib/platform';
 import { benchTopic, callSubgraph } from '../lib/seed';
 import type { SeededData } from '../lib/seed';
@@ -44,6 +49,11 @@ export interface JobScenarioResult {
   finishedAll: boolean;
   batch: JobBatch;
   concurrency: number;
+  /** `--cpu-prof` of content's worker over the batch (its busiest thread). */
+  workerProfile: CapturedProfile;
+  /** Postgres's active statements over the batch, sampled every 50 ms; null when sampling failed (see `postgresNote`). */
+  postgres: PgActivityReport | null;
+  postgresNote: string;
 }
 
 /** Options of {@link runJobScenario}. */
@@ -54,6 +64,8 @@ export interface JobScenarioOptions {
   budgetSeconds: number;
   /** `generatePost` calls at once. */
   concurrency: number;
+  /** Root of the profiles (git-ignored): content's worker writes to `content-worker-jobs/` there. */
+  profileDir: string;
   logger: Logger;
 }
 
@@ -78,19 +90,12 @@ async function submit(platform: Platform, seeded: SeededData, count: number, con
 }
 
 /**
- * The jobs scenario: up to `options.jobs` generation jobs through JetStream with the offline
- * provider at zero delay (content's worker as the platform runs it, `GENERATION_CONCURRENCY`
- * default), submitted at once with `generatePost` on the content subgraph. They get
- * `budgetSeconds` from the first submission; at the deadline content's worker is stopped (so
- * nothing changes while the database is read) and restarted after. Jobs are taken in submission
- * order, so the number completed by then is the largest batch that finishes within the budget.
- * Every job is then checked in the database: one post per completed job, none for the others.
+ * Submits the jobs, then waits until every one has finished or the budget (from the first
+ * submission) is spent.
+ *
+ * @returns the jobs' ids, the seconds their submission took, and the seconds until the wait ended
  */
-export async function runJobScenario(platform: Platform, seeded: SeededData, options: JobScenarioOptions): Promise<JobScenarioResult> {
-  const processes = { content: platform.subgraphs.content, ...Object.fromEntries(Object.entries(platform.workers()).map(([name, worker]) => [`${name}-worker`, worker])) };
-  const samplers = Object.entries(processes).map(([name, service]) => [name, sampleProcess(service!.pid, 1000)] as const);
-  const machine = sampleMachine(cpus().length);
-  const postgres = sampleProcessesNamed('postgres');
+async function submitAndWait(platform: Platform, seeded: SeededData, options: JobScenarioOptions): Promise<{ ids: string[]; submitSeconds: number; seconds: number }> {
   const started = performance.now();
   const deadline = started + options.budgetSeconds * 1000;
   const { ids, seconds: submitSeconds } = await submit(platform, seeded, options.jobs, options.concurrency, deadline);
@@ -104,15 +109,62 @@ export async function runJobScenario(platform: Platform, seeded: SeededData, opt
     await sleep(1000);
     unfinished = await pending();
   }
-  const seconds = (performance.now() - started) / 1000;
+  return { ids, submitSeconds, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The jobs scenario: up to `options.jobs` generation jobs through JetStream with the offline
+ * provider at zero delay (content's worker as the platform runs it, `GENERATION_CONCURRENCY`
+ * default, restarted under `--cpu-prof`), submitted at once with `generatePost` on the content
+ * subgraph, while Postgres's active statements are sampled. They get `budgetSeconds` from the
+ * first submission; once every job has finished, or at the deadline, content's worker is stopped
+ * (so nothing changes while the database is read, and it writes its profile) and restarted
+ * after. Jobs are taken in submission order, so the number completed by then is the largest
+ * batch that finishes within the budget. Every job is then checked in the database: one post per
+ * completed job, none for the others.
+ */
+export async function runJobScenario(platform: Platform, seeded: SeededData, options: JobScenarioOptions): Promise<JobScenarioResult> {
+  const capture = captureCpuProfile(join(options.profileDir, 'content-worker-jobs'));
+  await platform.startWorker('content', {}, capture.nodeArgs);
+  const processes = { content: platform.subgraphs.content, ...Object.fromEntries(Object.entries(platform.workers()).map(([name, worker]) => [`${name}-worker`, worker])) };
+  const samplers = Object.entries(processes).map(([name, service]) => [name, sampleProcess(service!.pid, 1000)] as const);
+  const machine = sampleMachine(cpus().length);
+  const postgres = sampleProcessesNamed('postgres');
+  const activity = samplePostgresActivity(platform.env.databaseUrl);
+  let run: { ids: string[]; submitSeconds: number; seconds: number };
+  try {
+    capture.start();
+    run = await submitAndWait(platform, seeded, options);
+    capture.end();
+  } catch (err) {
+    samplers.forEach(([, sampler]) => sampler.stop());
+    await activity.stop().catch(() => undefined);
+    throw err;
+  }
+  const { ids, submitSeconds, seconds } = run;
   const cpuPercent = { ...Object.fromEntries(samplers.map(([name, sampler]) => [name, sampler.stop().cpuPercent])), postgres: postgres.stop(), machine: machine.stop() };
-  if (unfinished > 0) await platform.stopWorker('content');
+  const sampled = await activity.stop().then(
+    (report) => ({ report, note: '' }),
+    (err: unknown) => ({ report: null, note: `sampling pg_stat_activity failed: ${err instanceof Error ? err.message : String(err)}` }),
+  );
+  // Stopped gracefully (SIGKILL only after 30 s): V8 writes the profile as the process exits.
+  await platform.stopWorker('content', 30_000);
+  const workerProfile = capture.read();
   try {
     const batch = await checkJobs(platform, ids, submitSeconds, seconds, cpuPercent);
     options.logger.info({ submitted: ids.length, completed: batch.statuses.COMPLETED ?? 0, completedPerSecond: Math.round(batch.completedPerSecond), unfinished: batch.unfinished }, 'jobs done');
-    return { target: options.jobs, budgetSeconds: options.budgetSeconds, finishedAll: ids.length === options.jobs && batch.unfinished === 0, batch, concurrency: options.concurrency };
+    return {
+      target: options.jobs,
+      budgetSeconds: options.budgetSeconds,
+      finishedAll: ids.length === options.jobs && batch.unfinished === 0,
+      batch,
+      concurrency: options.concurrency,
+      workerProfile,
+      postgres: sampled.report,
+      postgresNote: sampled.note,
+    };
   } finally {
-    if (unfinished > 0) await platform.startWorker('content');
+    await platform.startWorker('content');
   }
 }
 

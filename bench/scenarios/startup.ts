@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
 import { forEachLine } from '../../scripts/lib/child-output';
 import { REPOSITORY_ROOT } from '../../scripts/lib/paths';
 import { PORT_VARIABLES } from '../../scripts/lib/platform-services';
 import type { Logger } from '../../lib/logger';
 import { createBenchEnvironment } from '../lib/environment';
 import { freePorts } from '../lib/free-port';
-
+import { sampleMachine } from '../lib/process-sampler';
+import { recordStartup } from '../lib/startup-timeline';
+import type { StartupTimeline } from '../lib/startup-timeline';
 
 /** One `npm start` until its banner. */
 export interface StartupRun {
@@ -17,6 +20,10 @@ export interface StartupRun {
   builtDashboard: boolean;
   /** Why it did not become ready, with its last lines. */
   failure: string | null;
+  /** Where the time went, read from `npm start`'s own lines; null when it never became ready. */
+  timeline: StartupTimeline | null;
+  /** CPU of the whole machine from the spawn to the banner, % of one core (200 % = both cores busy). */
+  machineCpuPercent: number;
 }
 
 /** Everything the start-up scenario measured. */
@@ -28,10 +35,12 @@ export interface StartupScenarioResult {
 const READY_TIMEOUT_MS = 150_000;
 
 /**
- * Runs `npm start` (as a developer types it) until the banner line with `GraphiQL`, then stops it
- * with SIGINT (as Ctrl-C) and waits for it to exit.
+ * Runs `npm start` (as a developer types it) until the banner line with `GraphiQL`, recording its
+ * lines ({@link recordStartup}), then stops it with SIGINT (as Ctrl-C) and waits for it to exit.
  */
 function startOnce(label: string, env: NodeJS.ProcessEnv): Promise<StartupRun> {
+  const machine = sampleMachine(cpus().length);
+  const recorder = recordStartup(Date.now());
   const child = spawn('npm', ['start'], { cwd: REPOSITORY_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const started = performance.now();
   const exited = new Promise<void>((done) => child.once('close', () => done()));
@@ -43,6 +52,8 @@ function startOnce(label: string, env: NodeJS.ProcessEnv): Promise<StartupRun> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      const machineCpuPercent = machine.stop();
+      const timeline = seconds === null ? null : recorder.timeline(Date.now());
       try {
         process.kill(-child.pid!, 'SIGINT');
       } catch {
@@ -57,10 +68,11 @@ function startOnce(label: string, env: NodeJS.ProcessEnv): Promise<StartupRun> {
       }, 20_000);
       void exited.then(() => {
         clearTimeout(force);
-        resolve({ label, seconds, builtDashboard, failure });
+        resolve({ label, seconds, builtDashboard, failure, timeline, machineCpuPercent });
       });
     };
     const onLine = (line: string) => {
+      recorder.line(line);
       lines.push(line);
       if (lines.length > 30) lines.shift();
       if (line.includes('dashboard built')) builtDashboard = true;

@@ -1,8 +1,11 @@
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { subjectsFor } from '../../lib/events';
 import type { Logger } from '../../lib/logger';
 import { connectNats } from '../../lib/nats';
+import { captureCpuProfile } from '../lib/cpu-profile-capture';
+import type { CapturedProfile, CpuProfileCapture } from '../lib/cpu-profile-capture';
 import { tapJobEvents } from '../lib/job-event-tap';
 import type { PublishedEvent } from '../lib/job-event-tap';
 import type { Platform } from '../lib/platform';
@@ -65,6 +68,10 @@ export interface SubscriptionScenarioResult {
   tiers: SubscriptionTier[];
   /** Tiers not run, and why. */
   skipped: string[];
+  /** The tier whose gateway ran under `--cpu-prof` (the largest asked for). */
+  profiledSubscribers: number;
+  /** That gateway's busiest thread over the delivery: from the worker's start to the last receipt. */
+  profile: CapturedProfile;
 }
 
 /** Options of {@link runSubscriptionScenario}. */
@@ -75,6 +82,8 @@ export interface SubscriptionScenarioOptions {
   tokenDelayMs: number;
   /** Load processes (one per core). */
   loadProcesses: number;
+  /** Root of the profiles (git-ignored): the largest tier's gateway writes to `gateway-subscriptions/` there. */
+  profileDir: string;
   logger: Logger;
 }
 
@@ -99,9 +108,9 @@ function latencies(published: PublishedEvent[], deliveries: DeliveryReport[]): {
   return { values, delivered, lastReceipt };
 }
 
-async function runTier(platform: Platform, seeded: SeededData, subscribers: number, options: SubscriptionScenarioOptions): Promise<SubscriptionTier> {
+async function runTier(platform: Platform, seeded: SeededData, subscribers: number, options: SubscriptionScenarioOptions, profile: CpuProfileCapture | null): Promise<SubscriptionTier> {
   await platform.stopWorker('content');
-  const gateway = await platform.startGateway();
+  const gateway = await platform.startGateway({}, profile?.nodeArgs);
   const nc = await connectNats(platform.env.natsUrl, 'bench-tap');
   const loads: Array<ReturnType<typeof startSubscriberLoad>> = [];
   try {
@@ -129,11 +138,13 @@ async function runTier(platform: Platform, seeded: SeededData, subscribers: numb
     const rssSubscribedMiB = rssMiBOf(gateway.pid);
     const afterSubscribe = await platform.subgraphCounters();
     options.logger.info({ subscribers, subscribed, seconds: Math.round(subscribeSeconds), rssMiB: Math.round(rssSubscribedMiB) }, 'subscriptions open; starting the content worker');
+    profile?.start();
     await platform.startWorker('content', { OFFLINE_TOKEN_DELAY_MS: String(options.tokenDelayMs) });
     const ended = Promise.all(loads.map((load) => load.allEnded));
     await Promise.race([ended, sleep(RUN_TIMEOUT_MS)]);
     await sleep(500);
     const deliveries = await Promise.all(loads.map((load) => load.collect()));
+    profile?.end();
     const usage = sampler.stop();
     const machineCpuPercent = machine.stop();
     const tierSeconds = (performance.now() - started) / 1000;
@@ -171,7 +182,8 @@ async function runTier(platform: Platform, seeded: SeededData, subscribers: numb
   } finally {
     loads.forEach((load) => load.kill());
     await nc.close();
-    await gateway.stop();
+    // A profiled gateway writes its profile as it exits: time to exit by itself before SIGKILL.
+    await gateway.stop(profile ? 30_000 : undefined);
   }
 }
 
@@ -180,15 +192,26 @@ async function runTier(platform: Platform, seeded: SeededData, subscribers: numb
  * (content's worker stopped), `subscribers` graphql-ws subscriptions to it from
  * `loadProcesses` load processes, then the worker started at the given pace: the job streams,
  * completes and gets its trajectory, and every subscription ends by itself (or the tier stops
- * after 60 s). A tier that fails to open 95 % of its subscriptions ends the escalation.
+ * after 60 s). A tier that fails to open 95 % of its subscriptions ends the escalation. The
+ * largest tier's gateway runs under `--cpu-prof` (its figures include the profiler's overhead).
  */
 export async function runSubscriptionScenario(platform: Platform, seeded: SeededData, options: SubscriptionScenarioOptions): Promise<SubscriptionScenarioResult> {
-  const result: SubscriptionScenarioResult = { tokenDelayMs: options.tokenDelayMs, loadProcesses: options.loadProcesses, tiers: [], skipped: [] };
+  const profiledSubscribers = Math.max(...options.tiers);
+  const result: SubscriptionScenarioResult = {
+    tokenDelayMs: options.tokenDelayMs,
+    loadProcesses: options.loadProcesses,
+    tiers: [],
+    skipped: [],
+    profiledSubscribers,
+    profile: { profile: null, note: `not profiled: the ${profiledSubscribers} tier did not run` },
+  };
   try {
     for (const [i, subscribers] of options.tiers.entries()) {
+      const capture = subscribers === profiledSubscribers ? captureCpuProfile(join(options.profileDir, 'gateway-subscriptions')) : null;
       let tier: SubscriptionTier;
       try {
-        tier = await runTier(platform, seeded, subscribers, options);
+        tier = await runTier(platform, seeded, subscribers, options, capture);
+        if (capture) result.profile = capture.read();
       } catch (err) {
         result.skipped.push(`${subscribers}: failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
         result.skipped.push(...options.tiers.slice(i + 1).map((n) => `${n}: not run after the failure of ${subscribers}`));
