@@ -1,13 +1,14 @@
 import pino from 'pino';
 import type { Logger } from 'pino';
 import pretty, { prettyFactory } from 'pino-pretty';
+import { traceLogFields } from './tracing/log-fields';
 
 export type { Logger } from 'pino';
 
 /** `LOG_FORMAT`: `json` (one JSON object a line) or `pretty` (pino-pretty, for people). */
 export type LogFormat = 'json' | 'pretty';
 
-const PRETTY_OPTIONS = { translateTime: 'HH:MM:ss.l', ignore: 'name,service', singleLine: true };
+const PRETTY_OPTIONS = { translateTime: 'HH:MM:ss.l', ignore: 'name,service,trace_id,span_id,trace_flags', singleLine: true };
 
 /**
  * Whether logs are for people: `LOG_FORMAT` when set; otherwise pretty only when stdout is a
@@ -20,13 +21,14 @@ export function prettyLogs(config: { LOG_FORMAT?: LogFormat | undefined; NODE_EN
 
 /**
  * Creates the structured logger of one service: JSON lines, or `pino-pretty` single lines when
- * `options.pretty` (see {@link prettyLogs}).
+ * `options.pretty` (see {@link prettyLogs}). A line written inside a span carries its `trace_id`,
+ * `span_id` and `trace_flags` (tracing on; see `traceLogFields`).
  *
  * @param service name written in every line as `service`
  * @param level pino level (`info` by default)
  */
 export function createLogger(service: string, level = 'info', options: { pretty?: boolean } = {}): Logger {
-  const config = { name: service, level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime };
+  const config = { name: service, level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime, mixin: () => traceLogFields() };
   return options.pretty ? pino(config, pretty({ ...PRETTY_OPTIONS, colorize: true, sync: true })) : pino(config);
 }
 

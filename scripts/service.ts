@@ -3,6 +3,8 @@
 // where <name> is content, achievements, experiments or emotion. Each service runs exactly as its
 // own entry point does under `npm start` (`runEntryPoint`: .env, graceful SIGTERM, one clear line
 // and exit 1 on a start-up failure); `migrate` migrates every schema, then exits (0, or 1 on failure).
+// Tracing's HTTP and SQL instrumentation: first, before anything loads `http` or `pg`.
+import '../lib/tracing/preload';
 import { loadGatewayConfig } from '../gateway/src/config';
 import { startGateway } from '../gateway/src/server';
 import { loadDotEnv } from '../lib/config';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { adminHost, commonFields, flag, optionalString, optionalUrl, parseConfig, port, positiveInt } from '../../lib/config';
+import { adminHost, commonFields, flag, optionalString, optionalUrl, parseConfig, port, positiveInt, tracingFields } from '../../lib/config';
 import { subgraphCallFields } from './subgraph-calls';
 
 const secret = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'at least 32 characters').optional());
@@ -47,6 +47,7 @@ const schema = z
     PERSISTED_OPERATIONS_MANIFEST: optionalString(),
     APQ_TTL_SECONDS: positiveInt(86_400),
     ...subgraphCallFields,
+    ...tracingFields,
   })
   .superRefine((config, ctx) => {
     if (!config.AUTH_JWT_SECRET === !config.AUTH_JWKS_URL) {

@@ -1,3 +1,5 @@
+// Tracing's HTTP and SQL instrumentation: first, before anything loads `http` or `pg`.
+import '../../lib/tracing/preload';
 import { runEntryPoint } from '../../lib/server';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './server';

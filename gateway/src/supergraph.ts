@@ -43,11 +43,15 @@ function callerKey(context: unknown): string | null {
 /**
  * Creates the Apollo gateway over a static, composed supergraph (no managed federation, no
  * polling). Every subgraph is called through `createSubgraphService` (timeouts, query retries,
- * a circuit breaker, shared identical in-flight queries) with the gateway's headers.
+ * a circuit breaker, shared identical in-flight queries) with the gateway's headers. With tracing
+ * on, `@apollo/gateway` makes its OpenTelemetry spans (`gateway.request`, `gateway.validate`,
+ * `gateway.plan`, `gateway.execute`, one `gateway.fetch` per subgraph fetch,
+ * `gateway.postprocessing`), recording up to 5 GraphQL errors each, never the document.
  */
 export function createGateway(options: GatewayOptions): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: options.executableSdl,
+    telemetry: { includeDocument: false, recordExceptions: 5 },
     buildService: ({ name, url }) =>
       createSubgraphService({
         name,

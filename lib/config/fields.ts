@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tracingFields } from './tracing-fields';
 
 /** Default local Postgres URL (trust auth, database `test`), used when `DATABASE_URL` is unset. */
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -71,9 +72,9 @@ export const adminHost = z.string().min(1).default('127.0.0.1');
 /**
  * Fields every subgraph and worker shares: `DATABASE_URL`, `NATS_URL`, `NATS_PREFIX`, `LOG_LEVEL`, `NODE_ENV`,
  * the bind hosts (`SUBGRAPH_HOST` for GraphQL, `ADMIN_HOST` for admin ports, both 127.0.0.1 by
- * default) and `SUBGRAPH_JWT_SECRET` (verifies the gateway's credential; required to serve
- * GraphQL, at least 32 characters). A subgraph's own `<NAME>_DATABASE_URL` falls back to
- * `DATABASE_URL`.
+ * default), `SUBGRAPH_JWT_SECRET` (verifies the gateway's credential; required to serve
+ * GraphQL, at least 32 characters) and the tracing fields (`OTEL_*`, see `tracingFields`). A
+ * subgraph's own `<NAME>_DATABASE_URL` falls back to `DATABASE_URL`.
  */
 export const commonFields = {
   DATABASE_URL: url(DEFAULT_DATABASE_URL),
@@ -85,4 +86,5 @@ export const commonFields = {
   SUBGRAPH_HOST: z.string().min(1).default('127.0.0.1'),
   ADMIN_HOST: adminHost,
   SUBGRAPH_JWT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'at least 32 characters').optional()),
+  ...tracingFields,
 };

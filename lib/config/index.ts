@@ -17,3 +17,4 @@ export {
   positiveInt,
   url,
 } from './fields';
+export { resourceAttributes, tracingFields } from './tracing-fields';

@@ -1,11 +1,16 @@
 import { jetstream } from '@nats-io/jetstream';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { SpanStatusCode } from '@opentelemetry/api';
+import type { Span } from '@opentelemetry/api';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
+import { inSpan } from '../tracing';
 import { InvalidEventError, parseCloudEvent } from './cloudevent';
 import { collectMaxDeliveries, publishDeadLetter } from './dead-letters';
 import type { CloudEvent } from './cloudevent';
+import { processSpanOptions } from './messaging-span';
+import { contextFromHeaders } from './trace-headers';
 
 /** Marks an error that retrying cannot fix (bad payload, missing row): the message is given up at once. */
 export class PermanentError extends Error {
@@ -63,6 +68,11 @@ export interface RunningConsumer {
  * letters from JetStream's max-deliveries advisory (`collectMaxDeliveries`). Handlers must be
  * idempotent: JetStream delivers at least once.
  *
+ * Each delivery is handled in a CONSUMER span `process <subject>` that continues the trace the
+ * message's headers carry (`traceparent`, see `publishTraced`), so the handler's SQL, requests and
+ * publishes belong to the producer's trace; `messaging.outcome` says what became of the delivery
+ * (`ack`, `retry`, `dead-letter`, `left`), and a failed attempt is recorded on the span.
+ *
  * @throws when the consumer does not exist
  */
 export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
@@ -73,14 +83,17 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const log = options.logger.child({ consumer: options.durable });
   const advisories = collectMaxDeliveries({ nc: options.nc, stream: options.stream, durable: options.durable, deadLetterSubject: options.deadLetterSubject, logger: log });
 
-  const handleOne = async (msg: JsMsg): Promise<void> => {
+  const settle = async (msg: JsMsg, span: Span): Promise<void> => {
     const heartbeat = setInterval(() => msg.working(), options.heartbeatMs);
     try {
       await options.handle(msg);
       msg.ack();
+      span.setAttribute('messaging.outcome', 'ack');
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       const attempt = msg.info.deliveryCount;
+      span.recordException(error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: `${error.name}: ${error.message}`.slice(0, REASON_LENGTH) });
       if (error instanceof PermanentError || attempt >= options.maxDeliver) {
         log.error(briefFailure(msg, error), 'giving up message');
         log.debug({ err: error, subject: msg.subject, seq: msg.seq }, 'giving up message: full error');
@@ -97,9 +110,11 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
             error: `${error.name}: ${error.message}`,
           });
           msg.term(error.message.slice(0, 200));
+          span.setAttribute('messaging.outcome', 'dead-letter');
         } catch (giveUpErr) {
           log.error({ err: giveUpErr }, 'recording the failure failed; message left for redelivery');
           msg.nak(lastOrAt(options.retryDelaysMs, attempt - 1));
+          span.setAttribute('messaging.outcome', 'left');
         }
         return;
       }
@@ -107,9 +122,15 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       log.warn({ ...briefFailure(msg, error), retryInMs: delay }, 'handler failed, will retry');
       log.debug({ err: error, subject: msg.subject, seq: msg.seq }, 'handler failed: full error');
       msg.nak(delay);
+      span.setAttribute('messaging.outcome', 'retry');
     } finally {
       clearInterval(heartbeat);
     }
+  };
+
+  const handleOne = (msg: JsMsg): Promise<void> => {
+    const { name, options: spanOptions } = processSpanOptions(msg, options.durable);
+    return inSpan(name, spanOptions, (span) => settle(msg, span), contextFromHeaders(msg.headers));
   };
 
   const loop = (async () => {

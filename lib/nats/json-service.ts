@@ -1,8 +1,12 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Svcm } from '@nats-io/services';
 import type { ServiceMsg } from '@nats-io/services';
+import { SpanKind } from '@opentelemetry/api';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
+import { inSpan } from '../tracing';
+import { MESSAGING_SYSTEM, subjectTemplate } from './messaging-span';
+import { contextFromHeaders } from './trace-headers';
 
 /** Thrown by a {@link startJsonService} handler to answer with a service error code (e.g. 409). */
 export class ServiceError extends Error {
@@ -57,7 +61,8 @@ function serviceConnection(nc: NatsConnection): ConstructorParameters<typeof Svc
  * group `q`, so replicas share the load). Requests are JSON validated by `request`; errors go in
  * the `Nats-Service-Error-Code` / `Nats-Service-Error` headers: 400 for a request that is not
  * JSON or not valid (with the first issues), the handler's {@link ServiceError} code, 500 for
- * anything else (logged, message masked).
+ * anything else (logged, message masked). Each request is handled in a SERVER span
+ * `process <subject>` continuing the trace its headers carry (see `requestTraced`).
  */
 export async function startJsonService<S extends z.ZodType>(options: JsonServiceOptions<S>): Promise<RunningJsonService> {
   const service = await new Svcm(serviceConnection(options.nc)).add({ name: options.name, version: options.version, description: options.description });
@@ -95,7 +100,18 @@ export async function startJsonService<S extends z.ZodType>(options: JsonService
         options.logger.error({ err, endpoint: options.endpoint }, 'service endpoint stopped');
         return;
       }
-      void respond(msg);
+      const spanOptions = {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'messaging.system': MESSAGING_SYSTEM,
+          'messaging.operation.type': 'process',
+          'messaging.operation.name': options.endpoint,
+          'messaging.destination.name': msg.subject,
+          'messaging.consumer.group.name': 'q',
+          'messaging.message.body.size': msg.data.byteLength,
+        },
+      };
+      void inSpan(`process ${subjectTemplate(msg.subject)}`, spanOptions, () => respond(msg), contextFromHeaders(msg.headers));
     },
   });
   return {

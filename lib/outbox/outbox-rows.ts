@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
+import type { TraceCarrier } from '../tracing';
 import { OUTBOX_TABLE } from './migration';
 
 /** Anything a raw query runs on: a Kysely instance or a transaction, of any database type. */
@@ -13,6 +14,8 @@ export interface OutboxMessage {
   eventId: string;
   /** The event's JSON, published byte for byte. */
   payload: string;
+  /** W3C trace context the event was written in (column `trace_context`), continued when it is published; null outside a trace. */
+  traceContext: TraceCarrier | null;
 }
 
 /** An unsent row claimed by a relay pass. */
@@ -25,8 +28,8 @@ const table = (schema: string) => sql.id(schema, OUTBOX_TABLE);
 /** Inserts the messages in order; an event id already in the outbox keeps its first row. */
 export async function insertOutboxRows(db: SqlExecutor, schema: string, messages: readonly OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  const values = sql.join(messages.map((m) => sql`(${m.eventId}, ${m.subject}, ${m.payload})`));
-  await sql`insert into ${table(schema)} (event_id, subject, payload) values ${values} on conflict (event_id) do nothing`.execute(db);
+  const values = sql.join(messages.map((m) => sql`(${m.eventId}, ${m.subject}, ${m.payload}, ${m.traceContext ? JSON.stringify(m.traceContext) : null}::jsonb)`));
+  await sql`insert into ${table(schema)} (event_id, subject, payload, trace_context) values ${values} on conflict (event_id) do nothing`.execute(db);
 }
 
 /**
@@ -34,12 +37,12 @@ export async function insertOutboxRows(db: SqlExecutor, schema: string, messages
  * relay holds (`FOR UPDATE SKIP LOCKED`): run it in a transaction that marks what it published.
  */
 export async function claimUnsentRows(trx: SqlExecutor, schema: string, options: { limit: number; minAgeMs: number }): Promise<ClaimedRow[]> {
-  const { rows } = await sql<{ id: string; event_id: string; subject: string; payload: string }>`
-    select id, event_id, subject, payload from ${table(schema)}
+  const { rows } = await sql<{ id: string; event_id: string; subject: string; payload: string; trace_context: TraceCarrier | null }>`
+    select id, event_id, subject, payload, trace_context from ${table(schema)}
     where sent_at is null and created_at < now() - make_interval(secs => ${options.minAgeMs / 1000})
     order by id limit ${options.limit}
     for update skip locked`.execute(trx);
-  return rows.map((row) => ({ id: String(row.id), eventId: row.event_id, subject: row.subject, payload: row.payload }));
+  return rows.map((row) => ({ id: String(row.id), eventId: row.event_id, subject: row.subject, payload: row.payload, traceContext: row.trace_context }));
 }
 
 /** Whether an unsent row older than `minAgeMs` exists (one index probe, outside any transaction). */

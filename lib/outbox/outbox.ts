@@ -5,7 +5,10 @@ import { Counter, Gauge } from 'prom-client';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger';
 import type { CloudEvent } from '../nats/cloudevent';
+import { publishTraced } from '../nats/publish';
 import { startPeriodicTask } from '../server/periodic-task';
+import { captureTraceContext } from '../tracing';
+import type { TraceCarrier } from '../tracing';
 import type { PeriodicTask } from '../server/periodic-task';
 import { claimUnsentRows, hasUnsentRows, insertOutboxRows, markSent, pruneSentRows, unsentBacklog } from './outbox-rows';
 import type { OutboxMessage } from './outbox-rows';
@@ -53,7 +56,8 @@ export interface Outbox<DB> {
    * Runs `work` in a transaction; the events it emits are inserted into the outbox in the same
    * transaction (so they exist exactly when the change does), then published right after the
    * commit, in order. A publish that fails (NATS down, no ack in time) is not an error of the
-   * caller: the relay publishes the rest later.
+   * caller: the relay publishes the rest later. Each row keeps the trace context of the caller
+   * (`trace_context`), so that its message continues the caller's trace whoever publishes it.
    *
    * @returns what `work` returned
    * @throws what `work` or the commit throws (then nothing was written and nothing is published)
@@ -71,9 +75,9 @@ const RELAY_BATCH = 200;
 const PRUNE_BATCH = 1000;
 const DEFAULT_TIMING: OutboxTiming = { relayIntervalMs: 1000, relayMinAgeMs: 2000, retentionMs: 60 * 60 * 1000, dispatchTimeoutMs: 2000 };
 
-/** The stored form of an event for `subject`. */
-function toOutboxMessage(subject: string, event: CloudEvent): OutboxMessage {
-  return { subject, eventId: event.id, payload: JSON.stringify(event) };
+/** The stored form of an event for `subject`, written in the trace context `traceContext`. */
+function toOutboxMessage(subject: string, event: CloudEvent, traceContext: TraceCarrier | null): OutboxMessage {
+  return { subject, eventId: event.id, payload: JSON.stringify(event), traceContext };
 }
 
 /**
@@ -94,7 +98,8 @@ export function createOutbox<DB>(options: OutboxOptions<DB>): Outbox<DB> {
   const bookkeeping = new Set<Promise<void>>();
   let relay: PeriodicTask | null = null;
 
-  const publish = (message: OutboxMessage, timeout?: number) => js.publish(message.subject, message.payload, { msgID: message.eventId, ...(timeout ? { timeout } : {}) });
+  const publish = (message: OutboxMessage, timeout?: number) =>
+    publishTraced(js, message.subject, message.payload, { msgID: message.eventId, traceContext: message.traceContext, ...(timeout ? { timeout } : {}) });
 
   const track = (work: Promise<void>) => {
     bookkeeping.add(work);
@@ -103,7 +108,8 @@ export function createOutbox<DB>(options: OutboxOptions<DB>): Outbox<DB> {
 
   /** Inserts events in the caller's transaction; returns them as stored, for {@link dispatch} after the commit. */
   const write = async (trx: Transaction<DB>, events: readonly OutgoingEvent[]): Promise<OutboxMessage[]> => {
-    const messages = events.map(({ subject, event }) => toOutboxMessage(subject, event));
+    const traceContext = captureTraceContext();
+    const messages = events.map(({ subject, event }) => toOutboxMessage(subject, event, traceContext));
     await insertOutboxRows(trx, schema, messages);
     return messages;
   };

@@ -1,5 +1,7 @@
 import { ConfigError, loadDotEnv } from '../config';
 import { createLogger } from '../logger';
+import { loadTracingConfig, startTracing } from '../tracing';
+import type { Tracing } from '../tracing';
 import { onSignals } from './shutdown';
 
 /** A started process part; `stop()` shuts it down gracefully. */
@@ -62,8 +64,11 @@ function readyMessage(service: string, started: Stoppable): ReadyMessage {
 const ORPHAN_EXIT_AFTER_MS = 15_000;
 
 /**
- * Runs a process entry point (`main.ts`, `worker.ts`): loads `.env` when present, starts it,
- * stops it on SIGINT/SIGTERM, and on a start-up failure prints one clear line and exits 1.
+ * Runs a process entry point (`main.ts`, `worker.ts`): loads `.env` when present, starts tracing
+ * (`startTracing` with the entry point's name as `service.name`; off unless
+ * `OTEL_EXPORTER_OTLP_ENDPOINT` is set), starts it, stops it on SIGINT/SIGTERM (then exports the
+ * spans still buffered), and on a start-up failure prints one clear line and exits 1. The entry
+ * point's module imports `lib/tracing/preload` first, so that HTTP and SQL are instrumented.
  *
  * Spawned with an IPC channel (by `npm start`'s supervisor), it also sends a
  * {@link ReadyMessage} once `start()` has resolved, and shuts down gracefully (as on SIGTERM)
@@ -72,12 +77,15 @@ const ORPHAN_EXIT_AFTER_MS = 15_000;
  */
 export function runEntryPoint(name: string, start: () => Promise<Stoppable>): void {
   const logger = createLogger(name);
+  let tracing: Tracing;
   try {
     loadDotEnv();
+    tracing = startTracing(name, loadTracingConfig(process.env));
   } catch (err) {
-    logger.fatal({ err }, `.env cannot be read: ${(err as Error).message}`);
+    logger.fatal({ err }, err instanceof ConfigError ? err.message : `.env cannot be read: ${(err as Error).message}`);
     process.exit(1);
   }
+  if (!tracing.instrumentedEarly) logger.warn('tracing is on but lib/tracing/preload was not imported first: HTTP and SQL spans may be missing');
   if (process.send) {
     process.once('disconnect', () => {
       logger.warn({ exitAfterMs: ORPHAN_EXIT_AFTER_MS }, 'parent process gone (IPC channel closed), shutting down');
@@ -87,7 +95,8 @@ export function runEntryPoint(name: string, start: () => Promise<Stoppable>): vo
   }
   start().then(
     (started) => {
-      onSignals(() => started.stop(), logger);
+      // Spans that cannot be exported (collector down) are dropped, never a failed shutdown.
+      onSignals(() => started.stop().finally(() => tracing.shutdown().catch(() => undefined)), logger);
       if (process.send && process.connected) {
         process.send(readyMessage(name, started), (err: Error | null) => {
           if (err) logger.warn({ err }, 'could not report readiness to the parent process');

@@ -7,6 +7,7 @@ export { listenGraphQL } from './graphql-server';
 export type { GraphQLServer, GraphQLServerOptions } from './graphql-server';
 export { metricsPlugin } from './metrics-plugin';
 export { createSubgraphApollo } from './subgraph-apollo';
+export { traceRootResolvers } from './traced-resolvers';
 export type { SubgraphApolloOptions } from './subgraph-apollo';
 export { onSignals, runShutdown } from './shutdown';
 export { startPeriodicTask } from './periodic-task';

@@ -11,6 +11,7 @@ import { createFormatError } from '../errors';
 import type { Logger } from '../logger';
 import type { ServiceMetrics } from '../metrics';
 import { metricsPlugin } from './metrics-plugin';
+import { traceRootResolvers } from './traced-resolvers';
 
 /** Options of {@link createSubgraphApollo}. */
 export interface SubgraphApolloOptions<TContext> {
@@ -25,8 +26,9 @@ export interface SubgraphApolloOptions<TContext> {
 }
 
 /**
- * Builds the Apollo Server of a Federation 2 subgraph: `buildSubgraphSchema`, metrics plugin,
- * error mapping/masking (codes from the fixed set), no landing page, no inline traces. An error
+ * Builds the Apollo Server of a Federation 2 subgraph: `buildSubgraphSchema` (its `Query` and
+ * `Mutation` resolvers traced, see `traceRootResolvers`), metrics plugin, error mapping/masking
+ * (codes from the fixed set), no landing page, no inline traces. An error
  * because Postgres cannot be reached (`isDatabaseUnavailable`: down, restarting, connection lost)
  * becomes `SUBGRAPH_UNAVAILABLE` with `extensions.subgraph`, as when the gateway cannot reach the
  * subgraph itself: the client may retry (nothing was written: the transaction did not commit).
@@ -34,7 +36,7 @@ export interface SubgraphApolloOptions<TContext> {
 export function createSubgraphApollo<TContext extends BaseContext>(options: SubgraphApolloOptions<TContext>): ApolloServer<TContext> {
   const format = createFormatError(options.exposeErrors, (err) => options.logger.error({ err }, 'unexpected error'));
   return new ApolloServer<TContext>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: traceRootResolvers(options.resolvers) }]),
     formatError: (formatted, error) => {
       const original = unwrapResolverError(error);
       if (isDatabaseUnavailable(original)) {

@@ -1,3 +1,4 @@
+import { context as traceContext, propagation } from '@opentelemetry/api';
 import { GATEWAY_CREDENTIAL_HEADER, GATEWAY_CREDENTIAL_TTL_SECONDS, scopeString, signGatewayCredential } from '../../../lib/auth';
 import type { GatewayContext } from '../context';
 
@@ -9,7 +10,8 @@ const MAX_CACHED = 10_000;
 /**
  * Headers the gateway adds to every subgraph request: the gateway credential for that subgraph
  * and caller (`x-gateway-credential`, signed with `SUBGRAPH_JWT_SECRET`, reused while fresh),
- * `x-request-id`, and the W3C `traceparent` when the request had one.
+ * `x-request-id`, and the W3C trace context: with tracing on, the active span's (the fetch of
+ * the query plan, `gateway.fetch`), else the request's own `traceparent` when it had one.
  *
  * @returns `(subgraph, context) => headers`; a context without a principal gets no credential
  *   (the subgraph then refuses the call)
@@ -21,6 +23,8 @@ export function createSubgraphHeaders(secret: string): (subgraph: string, contex
     const headers: Record<string, string> = {};
     if (ctx.requestId) headers['x-request-id'] = ctx.requestId;
     if (ctx.traceparent) headers.traceparent = ctx.traceparent;
+    // A no-op with tracing off (no propagator registered).
+    propagation.inject(traceContext.active(), headers);
     if (!ctx.principal) return headers;
     const key = `${subgraph}\n${ctx.principal.sub}\n${scopeString(ctx.principal.scopes)}`;
     const now = Date.now();

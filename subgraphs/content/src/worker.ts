@@ -7,6 +7,7 @@ import type { ContentDatabase } from './db/database';
 import { createContentWorkerMetrics } from './metrics';
 import { selectEmbedder, selectModerator, selectPublisher, selectTextProvider, selectVectorIndex } from './providers/select-provider';
 import type { TextProvider } from './providers/text-provider';
+import { traceTextProvider } from './providers/traced-text-provider';
 import { contentSubgraph } from './config';
 import { createAchievementCreatedHandler } from './messaging/achievement-created-consumer';
 import { failGenerationJob, generatePostJob } from './operations/generate-post-job';
@@ -62,7 +63,7 @@ export const startContentWorker = defineWorker<ContentDatabase, ContentConfig, C
       js: runtime.js,
       outbox: runtime.outbox,
       subjects: runtime.names.subjects,
-      provider: options.provider ?? selectTextProvider(config),
+      provider: traceTextProvider(options.provider ?? selectTextProvider(config)),
       embedder: selectEmbedder(config),
       vectorIndex: selectVectorIndex(config),
       dedup: { threshold: config.DEDUP_THRESHOLD, maxAttempts: config.DEDUP_MAX_ATTEMPTS },

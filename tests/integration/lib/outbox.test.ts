@@ -7,7 +7,7 @@ import { Registry } from 'prom-client';
 import { createDatabase, migrateToLatest } from '../../../lib/db';
 import { createLogger } from '../../../lib/logger';
 import { connectNats, createCloudEvent, provisionStreams } from '../../../lib/nats';
-import { createOutbox, outboxMigration } from '../../../lib/outbox';
+import { createOutbox, outboxMigration, outboxTraceContextMigration } from '../../../lib/outbox';
 import type { Outbox, OutgoingEvent } from '../../../lib/outbox';
 import { createTestDatabase } from '../../support/database';
 import type { TestDatabase } from '../../support/database';
@@ -61,7 +61,7 @@ describe('transactional outbox (lib/outbox) on real Postgres and JetStream', () 
   beforeAll(async () => {
     testDb = await createTestDatabase();
     db = createDatabase<unknown>({ url: testDb.url, max: 4 });
-    await migrateToLatest(db, SCHEMA, { '2026_11_29_1700_create_outbox': outboxMigration(SCHEMA) });
+    await migrateToLatest(db, SCHEMA, { '2026_11_29_1700_create_outbox': outboxMigration(SCHEMA), '2026_11_29_1920_outbox_trace_context': outboxTraceContextMigration(SCHEMA) });
     await sql`create table ${sql.id(SCHEMA, 'things')} (id text primary key)`.execute(db);
     nc = await connectNats(natsUrl(), 'outbox-test');
     await provisionStreams(nc, TEST_NATS.prefix);

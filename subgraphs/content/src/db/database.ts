@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { BlockReason } from '../domain/guardrail';
 import type { HookStyleName } from '../domain/persona-voice';
+import type { TraceCarrier } from '../../../../lib/tracing';
 
 /** Postgres schema owned by the content subgraph. */
 export const CONTENT_SCHEMA = 'content';
@@ -77,6 +78,8 @@ export interface GenerationJobsTable {
   regenerations: Generated<number>;
   /** Why the job ended BLOCKED (guardrail checks, quality gate); empty otherwise. */
   block_reasons: JsonReasons;
+  /** W3C trace context the job was queued in (`{"traceparent": …}`), continued by the sweeper's publish; null outside a trace. */
+  trace_context: ColumnType<TraceCarrier | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   started_at: Timestamp | null;

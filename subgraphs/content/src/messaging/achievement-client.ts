@@ -1,6 +1,7 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { describeAchievementReply } from '../../../../lib/events';
 import type { AchievementCreatedData, DescribeAchievementRequest } from '../../../../lib/events';
+import { requestTraced } from '../../../../lib/nats';
 
 /** What achievements tells of an achievement (the `achievement.created` summary). */
 export type AchievementSummary = AchievementCreatedData;
@@ -28,7 +29,7 @@ export async function describeAchievement(nc: NatsConnection, subject: string, a
   const request: DescribeAchievementRequest = { achievementId };
   let reply: Awaited<ReturnType<NatsConnection['request']>>;
   try {
-    reply = await nc.request(subject, JSON.stringify(request), { timeout: timeoutMs });
+    reply = await requestTraced(nc, subject, JSON.stringify(request), timeoutMs);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new AchievementsUnavailableError(`achievements did not answer (${reason}; timeout ${timeoutMs} ms)`, { cause: err });

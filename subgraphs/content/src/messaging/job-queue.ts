@@ -18,11 +18,13 @@ export function jobMessageId(job: Pick<GenerationJobRow, 'id' | 'attempt_base'>)
 
 /**
  * Puts a job on the JOBS stream with `Nats-Msg-Id` = {@link jobMessageId}, so the sweeper's
- * republish of the same job inside the duplicate window is dropped by JetStream.
+ * republish of the same job inside the duplicate window is dropped by JetStream. The message
+ * continues the active trace, else (a sweeper pass) the one the job was queued in
+ * (`trace_context`, see `publishTraced`).
  *
  * @throws when JetStream does not acknowledge (NATS down): the job stays unpublished for the sweeper
  */
-export async function enqueueGenerationJob(js: JetStreamClient, subjects: Subjects, job: Pick<GenerationJobRow, 'id' | 'attempt_base'>): Promise<void> {
+export async function enqueueGenerationJob(js: JetStreamClient, subjects: Subjects, job: Pick<GenerationJobRow, 'id' | 'attempt_base' | 'trace_context'>): Promise<void> {
   const jobId = job.id;
   const event = createCloudEvent<GenerateJobData>({
     id: jobMessageId(job),
@@ -31,5 +33,5 @@ export async function enqueueGenerationJob(js: JetStreamClient, subjects: Subjec
     subject: jobId,
     data: { jobId },
   });
-  await publishEvent(js, subjects.generateJob, event);
+  await publishEvent(js, subjects.generateJob, event, job.trace_context);
 }

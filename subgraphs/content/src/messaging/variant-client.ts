@@ -2,6 +2,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { assignVariantReply } from '../../../../lib/events';
 import type { AssignVariantReply, AssignVariantRequest } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
+import { requestTraced } from '../../../../lib/nats';
 
 /** The variant a job was given, or null. */
 export type AssignedVariant = AssignVariantReply['variant'];
@@ -19,7 +20,7 @@ export async function requestVariant(
   logger: Pick<Logger, 'warn'>,
 ): Promise<AssignedVariant> {
   try {
-    const reply = await nc.request(subject, JSON.stringify(request), { timeout: timeoutMs });
+    const reply = await requestTraced(nc, subject, JSON.stringify(request), timeoutMs);
     const serviceError = reply.headers?.get('Nats-Service-Error');
     if (serviceError) throw new Error(`experiments answered: ${serviceError}`);
     return assignVariantReply.parse(reply.json()).variant;

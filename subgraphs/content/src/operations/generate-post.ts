@@ -4,6 +4,7 @@ import type { Subjects } from '../../../../lib/events';
 import { ConflictError, NotFoundError, ValidationError } from '../../../../lib/errors';
 import type { Logger } from '../../../../lib/logger';
 import type { Outbox } from '../../../../lib/outbox';
+import { captureTraceContext } from '../../../../lib/tracing';
 import type { ContentDatabase, GenerationJobRow } from '../db/database';
 import { findJobByIdempotencyKey, insertJob, markJobPublished } from '../db/repositories/jobs';
 import { findPersonasByIds } from '../db/repositories/personas';
@@ -84,6 +85,7 @@ export async function generatePost(deps: GeneratePostDeps, request: GeneratePost
       idempotency_key: request.idempotencyKey,
       experiment_id: request.experimentId,
       created_by: request.createdBy,
+      trace_context: captureTraceContext(),
     });
     if (inserted.created) emit(jobStatusEvent(deps.subjects, inserted.job));
     return inserted;

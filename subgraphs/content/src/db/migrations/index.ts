@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely';
-import { outboxMigration } from '../../../../../lib/outbox';
+import { outboxMigration, outboxTraceContextMigration } from '../../../../../lib/outbox';
 import { CONTENT_SCHEMA } from '../database';
 import * as createContentTables from './2026_11_21_1000_create_content_tables';
 import * as widenEngagementRate from './2026_11_21_1100_widen_engagement_rate';
@@ -12,6 +12,7 @@ import * as personaVoice from './2026_11_29_1500_persona_voice';
 import * as publishing from './2026_11_29_1600_publishing';
 import * as jobRetries from './2026_11_29_1800_job_retries';
 import * as embeddingSequence from './2026_11_29_1910_embedding_sequence';
+import * as jobTraceContext from './2026_11_29_1930_job_trace_context';
 
 /** Migrations of the `content` schema, by name (applied in name order). */
 export const migrations: Record<string, Migration> = {
@@ -27,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_1700_create_outbox': outboxMigration(CONTENT_SCHEMA),
   '2026_11_29_1800_job_retries': jobRetries,
   '2026_11_29_1910_embedding_sequence': embeddingSequence,
+  '2026_11_29_1920_outbox_trace_context': outboxTraceContextMigration(CONTENT_SCHEMA),
+  '2026_11_29_1930_job_trace_context': jobTraceContext,
 };

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { TraceCarrier } from '../../../../../lib/tracing';
 import type { ContentDatabase, GenerationJobRow, GenerationJobsTable } from '../database';
 import { CONTENT_SCHEMA } from '../database';
 
@@ -13,6 +14,8 @@ export interface NewJob {
   idempotency_key: string | null;
   experiment_id: string | null;
   created_by: string;
+  /** W3C trace context the job is queued in (`captureTraceContext()`), for the sweeper's later publish; none by default. */
+  trace_context?: TraceCarrier | null;
 }
 
 /**
@@ -23,7 +26,7 @@ export async function insertJob(db: Db, job: NewJob): Promise<{ job: GenerationJ
   const inserted = await db
     .withSchema(CONTENT_SCHEMA)
     .insertInto('generation_jobs')
-    .values(job)
+    .values({ ...job, trace_context: job.trace_context ? JSON.stringify(job.trace_context) : null })
     .onConflict((oc) => oc.columns(['persona_id', 'idempotency_key']).doNothing())
     .returningAll()
     .executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely';
-import { outboxMigration } from '../../../../../lib/outbox';
+import { outboxMigration, outboxTraceContextMigration } from '../../../../../lib/outbox';
 import { EMOTION_SCHEMA } from '../database';
 import * as createEmotionTables from './2026_11_21_1000_create_emotion_tables';
 
@@ -7,4 +7,5 @@ import * as createEmotionTables from './2026_11_21_1000_create_emotion_tables';
 export const migrations: Record<string, Migration> = {
   '2026_11_21_1000_create_emotion_tables': createEmotionTables,
   '2026_11_29_1700_create_outbox': outboxMigration(EMOTION_SCHEMA),
+  '2026_11_29_1920_outbox_trace_context': outboxTraceContextMigration(EMOTION_SCHEMA),
 };
