@@ -66,11 +66,18 @@ export const nodeEnv = z.enum(['development', 'production', 'test']).default('pr
  */
 export const natsPrefix = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and -, at most 32').optional());
 
+/**
+ * `NATS_STREAM_REPLICAS`: copies JetStream keeps of each stream (JOBS, EVENTS, DLQ), 1..5; 1 on
+ * one server, 3 on a three-node JetStream cluster (survives the loss of one node).
+ */
+export const natsStreamReplicas = z.coerce.number().int().min(1).max(5).default(1);
+
 /** Host admin ports (`/healthz`, `/readyz`, `/metrics`) bind to; `0.0.0.0` in a cluster. */
 export const adminHost = z.string().min(1).default('127.0.0.1');
 
 /**
- * Fields every subgraph and worker shares: `DATABASE_URL`, `NATS_URL`, `NATS_PREFIX`, `LOG_LEVEL`, `NODE_ENV`,
+ * Fields every subgraph and worker shares: `DATABASE_URL`, `NATS_URL`, `NATS_PREFIX`,
+ * `NATS_STREAM_REPLICAS`, `LOG_LEVEL`, `NODE_ENV`,
  * the bind hosts (`SUBGRAPH_HOST` for GraphQL, `ADMIN_HOST` for admin ports, both 127.0.0.1 by
  * default), `SUBGRAPH_JWT_SECRET` (verifies the gateway's credential; required to serve
  * GraphQL, at least 32 characters) and the tracing fields (`OTEL_*`, see `tracingFields`). A
@@ -80,6 +87,7 @@ export const commonFields = {
   DATABASE_URL: url(DEFAULT_DATABASE_URL),
   NATS_URL: z.string().min(1).default(DEFAULT_NATS_URL),
   NATS_PREFIX: natsPrefix,
+  NATS_STREAM_REPLICAS: natsStreamReplicas,
   LOG_LEVEL: logLevel,
   LOG_FORMAT: logFormat,
   NODE_ENV: nodeEnv,

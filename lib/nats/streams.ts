@@ -29,9 +29,10 @@ export function streamNamesFor(prefix?: string | null): StreamNames {
 
 /**
  * Stream configurations of brief §5: JOBS (work queue) and EVENTS (limits, 7 days), plus DLQ
- * (dead letters, limits, 30 days), for a prefix.
+ * (dead letters, limits, 30 days), for a prefix, each kept in `replicas` copies
+ * (`NATS_STREAM_REPLICAS`; more than 1 needs a JetStream cluster of at least as many servers).
  */
-export function streamConfigsFor(prefix?: string | null): Array<Partial<StreamConfig> & { name: string; subjects: string[] }> {
+export function streamConfigsFor(prefix?: string | null, replicas = 1): Array<Partial<StreamConfig> & { name: string; subjects: string[] }> {
   const names = streamNamesFor(prefix);
   const p = prefix ? `${prefix}.` : '';
   return [
@@ -40,6 +41,7 @@ export function streamConfigsFor(prefix?: string | null): Array<Partial<StreamCo
       subjects: [`${p}jobs.>`],
       retention: RetentionPolicy.Workqueue,
       storage: StorageType.File,
+      num_replicas: replicas,
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     },
     {
@@ -47,6 +49,7 @@ export function streamConfigsFor(prefix?: string | null): Array<Partial<StreamCo
       subjects: [`${p}events.>`],
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
+      num_replicas: replicas,
       max_age: nanos(EVENTS_MAX_AGE_MS),
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     },
@@ -55,6 +58,7 @@ export function streamConfigsFor(prefix?: string | null): Array<Partial<StreamCo
       subjects: [`${p}dlq.>`],
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
+      num_replicas: replicas,
       max_age: nanos(DLQ_MAX_AGE_MS),
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     },
@@ -76,14 +80,23 @@ function isNotFound(err: unknown): boolean {
 }
 
 /**
- * Creates or updates the JOBS, EVENTS and DLQ streams of a prefix. Idempotent; safe to call from
- * every service.
+ * Creates or updates the JOBS, EVENTS and DLQ streams of a prefix, in `replicas` copies
+ * (`NATS_STREAM_REPLICAS`; an existing stream is moved to that many). Idempotent; safe to call
+ * from every service.
  *
- * @throws when JetStream is not enabled on the server
+ * @throws when JetStream is not enabled on the server, or cannot keep `replicas` copies (an error
+ *   naming `NATS_STREAM_REPLICAS`, with the server's reason)
  */
-export async function provisionStreams(nc: NatsConnection, prefix?: string | null): Promise<void> {
+export async function provisionStreams(nc: NatsConnection, prefix?: string | null, replicas = 1): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  for (const stream of streamConfigsFor(prefix)) await upsertStream(jsm, stream);
+  for (const stream of streamConfigsFor(prefix, replicas)) {
+    try {
+      await upsertStream(jsm, stream);
+    } catch (err) {
+      if (replicas <= 1) throw err;
+      throw new Error(`stream ${stream.name} cannot be kept in NATS_STREAM_REPLICAS=${replicas} copies (a JetStream cluster of at least ${replicas} servers is needed): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
 }
 
 /** Settings of a durable pull consumer, in milliseconds where timed. */

@@ -26,6 +26,8 @@ export interface RuntimeOptions {
   natsUrl: string;
   /** `NATS_PREFIX`: this deployment's streams and subjects (see `natsNames`). */
   natsPrefix?: string;
+  /** `NATS_STREAM_REPLICAS`: copies of each stream (1 unless clustered). */
+  natsStreamReplicas?: number;
   logLevel: string;
   /** Log with pino-pretty (see `prettyLogs`). */
   logPretty?: boolean;
@@ -74,7 +76,7 @@ export async function openRuntime<DB>(options: RuntimeOptions): Promise<Runtime<
     await migrateToLatest(db as Kysely<unknown>, options.dbSchema, options.migrations);
     const nc = await connectNats(options.natsUrl, options.service);
     steps.unshift({ name: 'drain nats', run: () => nc.drain() });
-    await provisionStreams(nc, options.natsPrefix);
+    await provisionStreams(nc, options.natsPrefix, options.natsStreamReplicas);
     const js = jetstream(nc);
     const outbox = createOutbox({ db, schema: options.dbSchema, js, logger, registry: metrics.registry });
     outbox.start();

@@ -7,6 +7,7 @@ import type { RuntimeOptions } from './runtime';
 export interface ServiceConfig {
   NATS_URL: string;
   NATS_PREFIX?: string | undefined;
+  NATS_STREAM_REPLICAS: number;
   LOG_LEVEL: string;
   LOG_FORMAT?: LogFormat | undefined;
   NODE_ENV: string;
@@ -52,6 +53,7 @@ export function runtimeOptionsOf<Config extends ServiceConfig>(
     migrations: base.migrations,
     natsUrl: config.NATS_URL,
     natsPrefix: config.NATS_PREFIX,
+    natsStreamReplicas: config.NATS_STREAM_REPLICAS,
     logLevel: config.LOG_LEVEL,
     logPretty: prettyLogs(config),
     dbPoolMax: config.DB_POOL_MAX,

@@ -28,6 +28,8 @@ export interface ExperimentsConfig {
   readonly NATS_URL: string;
   /** Isolates this deployment's streams and subjects on a shared NATS (unset: the brief's names). */
   readonly NATS_PREFIX?: string | undefined;
+  /** Copies JetStream keeps of each stream (1..5; 3 on a three-node cluster). */
+  readonly NATS_STREAM_REPLICAS: number;
   /** pino level. */
   readonly LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Unexpected error messages are shown to clients only in `development`. */
