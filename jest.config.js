@@ -3,10 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  // The chaos suite's short variant (`npm run chaos:short`) is not in `npm test`: it still finds a
-  // real, timing-dependent loss (achievement events published around its NATS restart do not reach
-  // a live subscriber whose connection stayed up; docs/chaos.md), so it cannot be reliably green.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/chaos/'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },

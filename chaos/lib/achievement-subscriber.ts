@@ -18,6 +18,8 @@ export interface AchievementSubscriber {
   resumeRepeats(): number;
   /** Connections, disconnections and subscription ends, oldest first. */
   events(): SubscriberEvent[];
+  /** Epoch ms of the newest `createdAt` delivered (the time the subscriber started, before any). */
+  newestCreatedAt(): number;
   /** Closes the client. */
   stop(): Promise<void>;
 }
@@ -111,6 +113,7 @@ export function startAchievementSubscriber(gatewayUrl: string, token: string): A
     received: () => received,
     resumeRepeats: () => repeats,
     events: () => [...events],
+    newestCreatedAt: () => newestCreatedAt,
     async stop() {
       stopped = true;
       current?.();

@@ -19,6 +19,8 @@ export interface FaultRecord {
   healedAt: number;
   /** Pid of the process killed (services only). */
   pid?: number;
+  /** NATS and Postgres: whether the subscriber's subscription was live when the server went down. */
+  subscriptionLive?: boolean;
 }
 
 /** When and how hard to inject faults; times in ms. */
@@ -37,6 +39,13 @@ export interface FaultTargets {
   nats: NatsServer;
   postgres: PostgresCluster;
   logger: Logger;
+  /**
+   * Awaited before NATS or Postgres is stopped, at most `maxWaitMs`: resolves true once the
+   * subscriber's subscription is live (the gateway killed before is up again and the resumed
+   * subscription receives live events), false at the limit; never rejects. So that an outage
+   * meets a live subscription rather than a gateway still starting or a resume still replaying.
+   */
+  beforeOutage?: (maxWaitMs: number) => Promise<boolean>;
 }
 
 /** Running fault injection. */
@@ -54,21 +63,29 @@ export interface FaultInjector {
   stop(): Promise<FaultRecord[]>;
 }
 
-/** One-off faults, at these fractions of the load phase. */
+/**
+ * One-off faults, at these fractions of the load phase. The gateway goes first and early: it takes
+ * about 8 s to start again on 2 busy cores, and the NATS restart should meet its subscriber
+ * connected again (30 % of the short variant's 30 s load is 9 s).
+ */
 const ONE_OFF_SCHEDULE: ReadonlyArray<{ kind: Exclude<FaultKind, 'content-worker-kill'>; atFraction: number }> = [
-  { kind: 'gateway-kill', atFraction: 0.2 },
+  { kind: 'gateway-kill', atFraction: 0.1 },
   { kind: 'nats-restart', atFraction: 0.4 },
   { kind: 'postgres-restart', atFraction: 0.6 },
   { kind: 'emotion-worker-kill', atFraction: 0.8 },
 ];
 
+/** How much later than its fraction an outage may start while it waits for a live subscription (a fraction of the load phase). */
+const OUTAGE_MAX_DELAY = 0.1;
+
 /**
  * Starts injecting the issue's faults during the load phase, from now:
  * - the content worker is SIGKILLed `contentKillIntervalMs` after each time it is up (its
  *   `/healthz` answers), again and again, until `stop()`;
- * - once each, at 20 %, 40 %, 60 % and 80 % of `durationMs`: the gateway is SIGKILLed, NATS is
+ * - once each, at 10 %, 40 %, 60 % and 80 % of `durationMs`: the gateway is SIGKILLed, NATS is
  *   SIGKILLed and restarted after `outageMs`, Postgres is crashed (`pg_ctl stop -m immediate`)
- *   and restarted after `outageMs`, an emotion worker is SIGKILLed.
+ *   and restarted after `outageMs`, an emotion worker is SIGKILLed; NATS and Postgres once
+ *   `targets.beforeOutage` resolves, which may take up to 10 % of `durationMs` more.
  * Killed services are restarted by the platform's supervisor; servers by the injector.
  */
 export function startFaults(targets: FaultTargets, plan: FaultPlan): FaultInjector {
@@ -111,13 +128,15 @@ export function startFaults(targets: FaultTargets, plan: FaultPlan): FaultInject
       if (kind === 'gateway-kill') killService(kind, 'gateway');
       else if (kind === 'emotion-worker-kill') killService(kind, 'emotion-worker');
       else {
+        const subscriptionLive = await targets.beforeOutage?.(Math.max(0, start + (atFraction + OUTAGE_MAX_DELAY) * plan.durationMs - Date.now()));
+        if (abort.signal.aborted) return;
         const server = kind === 'nats-restart' ? { down: () => targets.nats.kill(), up: () => targets.nats.start() } : { down: () => targets.postgres.crash(), up: () => targets.postgres.start() };
         const at = Date.now();
         await server.down();
-        logger.info({ fault: kind }, 'fault injected');
+        logger.info({ fault: kind, subscriptionLive }, 'fault injected');
         await sleep(plan.outageMs);
         await server.up();
-        records.push({ kind, at, healedAt: Date.now() });
+        records.push({ kind, at, healedAt: Date.now(), ...(subscriptionLive === undefined ? {} : { subscriptionLive }) });
         logger.info({ fault: kind, downForMs: Date.now() - at }, 'server restarted');
       }
     }

@@ -14,7 +14,8 @@ function table(header: string[], rows: string[][]): string {
  * Renders a chaos run for people, as Markdown: the summary table (submitted, completed, lost,
  * duplicated, max recovery time), then every check with a non-zero count (with example ids),
  * the facts counted, the faults with their recovery times, service crashes the suite did not
- * cause, and the diagnosis of lost events (published to NATS or not).
+ * cause, the diagnosis of lost events (published to NATS or not) and, when the run did not
+ * converge, the timeline of the faults and of the subscriber's connections.
  */
 export function formatChaosReport(report: ChaosReport): string {
   const { checks, load, options } = report;
@@ -82,6 +83,25 @@ export function formatChaosReport(report: ChaosReport): string {
       '',
     );
   }
+  if (!report.converged) out.push('### Timeline (from the start of the load)', '', ...timeline(report), '');
   if (report.keptDir) out.push(`Run folder kept: ${report.keptDir} (services.log, postgres/, nats/)`, '');
   return out.join('\n');
+}
+
+/**
+ * The faults (start and end of each outage) and the subscriber's connections, disconnections and
+ * subscription ends, in time order, as list items in seconds from the start of the load: what a
+ * lost achievement event is read against.
+ */
+function timeline(report: ChaosReport): string[] {
+  const at = (t: number) => `+${((t - report.loadStartedAt) / 1000).toFixed(1)} s`;
+  const entries: Array<{ t: number; text: string }> = [];
+  for (const fault of report.faults) {
+    if (fault.kind === 'content-worker-kill') continue;
+    const live = fault.subscriptionLive === undefined ? '' : fault.subscriptionLive ? ' (subscription live)' : ' (no live subscription)';
+    entries.push({ t: fault.at, text: fault.healedAt > fault.at ? `${fault.kind}: down${live}` : fault.kind });
+    if (fault.healedAt > fault.at) entries.push({ t: fault.healedAt, text: `${fault.kind}: up again` });
+  }
+  for (const event of report.subscriberEvents) entries.push({ t: event.at, text: `subscriber ${event.type}${event.detail ? ` (${event.detail})` : ''}` });
+  return entries.sort((a, b) => a.t - b.t).map((e) => `- ${at(e.t)} ${e.text}`);
 }

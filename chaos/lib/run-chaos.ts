@@ -9,6 +9,7 @@ import type { Logger } from '../../lib/logger';
 import { natsNames } from '../../lib/nats';
 import { seedIfEmpty } from '../../scripts/lib/seed';
 import { startAchievementSubscriber } from './achievement-subscriber';
+import type { SubscriberEvent } from './achievement-subscriber';
 import { runChecks } from './checks';
 import type { CheckResult } from './checks';
 import type { CleanupStack } from './cleanup';
@@ -51,6 +52,10 @@ export interface ChaosReport {
   /** Service exits the suite did not cause (crashes, e.g. while Postgres or NATS was down). */
   unplannedExits: ServiceExit[];
   diagnosis: LossDiagnosis | null;
+  /** The subscriber's connections, disconnections and subscription ends, oldest first. */
+  subscriberEvents: SubscriberEvent[];
+  /** Epoch ms at which the load (and the faults) started. */
+  loadStartedAt: number;
   /** Wall time of the load phase and of the whole run (ms). */
   loadMs: number;
   totalMs: number;
@@ -68,7 +73,8 @@ const CREATE_ACHIEVEMENT = 'mutation($input: CreateAchievementInput!) { createAc
  * temporary folder, the platform's nine processes on them, the seed (`npm start`'s personas and
  * experiment, plus an experiment for the second persona, so every post gets a variant), a
  * graphql-ws subscriber of `achievementCreated` (checked end to end with a probe achievement),
- * then the load ({@link startLoad}) with the faults ({@link startFaults}) until every job is
+ * then the load ({@link startLoad}) with the faults ({@link startFaults}; the NATS and Postgres
+ * outages wait a little for the subscriber's subscription to be live) until every job is
  * submitted, then up to `deadlineSeconds` for the engagement to be written and for the checks
  * ({@link runChecks}) to come out clean, then the recovery times. Every step registers its
  * clean-up on `cleanup`, which the caller runs (also on SIGINT or a test timeout).
@@ -135,7 +141,21 @@ export async function runChaos(options: ChaosOptions, logger: Logger, cleanup: C
     { jobs: options.jobs, ratePerSecond: options.ratePerSecond, achievementEvery: options.achievementEvery, engagementPerSecond: options.engagementPerSecond, runId },
   );
   cleanup.add('stop the load', () => load.stop());
-  const faults = startFaults({ platform, nats, postgres, logger }, { durationMs, contentKillIntervalMs: options.contentKillIntervalMs, outageMs: options.outageMs });
+  // Live: connected (its last connection event is a `connection_ack`), and past its resume's
+  // replay (it has received an achievement created after that connection).
+  const subscriptionLive = async () => {
+    const last = [...subscriber.events()].reverse().find((e) => e.type === 'connected' || e.type === 'closed');
+    return last?.type === 'connected' && subscriber.newestCreatedAt() > last.at;
+  };
+  const beforeOutage = (maxWaitMs: number) =>
+    waitUntil('the subscriber connected to the gateway and receiving live events', subscriptionLive, maxWaitMs, 100).then(
+      () => true,
+      () => {
+        logger.warn({ waitedMs: maxWaitMs }, 'outage starts without a live subscription');
+        return false;
+      },
+    );
+  const faults = startFaults({ platform, nats, postgres, logger, beforeOutage }, { durationMs, contentKillIntervalMs: options.contentKillIntervalMs, outageMs: options.outageMs });
   cleanup.add('stop the faults', async () => {
     await faults.stop();
   });
@@ -176,6 +196,8 @@ export async function runChaos(options: ChaosOptions, logger: Logger, cleanup: C
     recovery,
     unplannedExits: platform.exits().filter((exit) => !planned.has(exit.pid)),
     diagnosis,
+    subscriberEvents: subscriber.events(),
+    loadStartedAt: loadStarted,
     loadMs,
     totalMs: Date.now() - started,
     keptDir: options.keep ? dir : null,

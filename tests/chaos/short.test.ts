@@ -1,6 +1,7 @@
 import { createLogger } from '../../lib/logger';
 import { CleanupStack } from '../../chaos/lib/cleanup';
 import { parseChaosOptions } from '../../chaos/lib/options';
+import { formatChaosReport } from '../../chaos/lib/report';
 import { runChaos } from '../../chaos/lib/run-chaos';
 
 /**
@@ -14,8 +15,11 @@ describe('chaos suite (short variant)', () => {
   afterAll(() => cleanup.run());
 
   it('loses and duplicates nothing while workers, the gateway, NATS and Postgres are killed', async () => {
-    const options = parseChaosOptions({ ...process.env, CHAOS_JOBS: '60', CHAOS_RATE: '2', CHAOS_DEADLINE: '45', CHAOS_LOG_LEVEL: 'warn', CHAOS_KEEP: '0' }, []);
+    // The services log warnings and the run folder is deleted, unless CHAOS_LOG_LEVEL / CHAOS_KEEP say otherwise (a post-mortem).
+    const options = parseChaosOptions({ ...process.env, CHAOS_JOBS: '60', CHAOS_RATE: '2', CHAOS_DEADLINE: '45', CHAOS_LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn', CHAOS_KEEP: process.env.CHAOS_KEEP ?? '0' }, []);
     const report = await runChaos(options, logger, cleanup);
+    // A failing run leaves its whole report (diagnosis, timeline) in the test output.
+    if (!report.converged) process.stderr.write(`\n${formatChaosReport(report)}\n`);
 
     const kinds = new Set(report.faults.map((f) => f.kind));
     expect([...kinds].sort()).toEqual(['content-worker-kill', 'emotion-worker-kill', 'gateway-kill', 'nats-restart', 'postgres-restart']);

@@ -86,15 +86,20 @@ type QueryResult = Awaited<ReturnType<RunQuery>>;
  * a stream of tokens does not cost one federated query each.
  *
  * Grouped resolution: the subscribers of one event (one NATS message, delivered to all of them by
- * the shared `NatsHub` subscription) with the same entity query, variables and audience (scopes)
+ * the shared `NatsHub` reader of its subject) with the same entity query, variables and audience (scopes)
  * share one supergraph query: ten viewers of a job cost one subgraph request per event, not ten.
  * The shared results are keyed by the message object itself (a `WeakMap`), so they live exactly as
  * long as some subscriber still holds the event.
  *
- * Resuming: a replayable field (`EventFieldSpec.replayable`) given `since` first sends the events
- * stored on the EVENTS stream since then (live ones arriving meanwhile wait in the queue and are
- * sent after, without the ones already replayed, told apart by CloudEvent id), so a client that
- * reconnects with the time of the last event it saw misses none (it may see that one again).
+ * Stored events: a replayable field (`EventFieldSpec.replayable`) is fed live from the EVENTS
+ * stream (`listen(..., { stored: true })`, a `StreamFeed`), not core NATS, so a subscriber that
+ * stays connected while the gateway's NATS connection is lost gets what was stored meanwhile.
+ *
+ * Resuming: a replayable field given `since` first sends the events stored on the EVENTS stream
+ * since then (live ones arriving meanwhile wait in the queue and are sent after, without the ones
+ * already replayed, told apart by CloudEvent id), so a client that reconnects with the time of the
+ * last event it saw misses none (it may see that one again) and gets none twice from one
+ * subscription.
  */
 export class SubscriptionBridge {
   private readonly shared = new WeakMap<object, Map<string, Promise<QueryResult>>>();
@@ -138,11 +143,16 @@ export class SubscriptionBridge {
       throw err;
     }
     const queue = new EventQueue<BridgeEvent>(this.options.queueLimit);
+    const stored = plan.spec.replayable === true;
     const stops = subjectList.map((subject) =>
-      this.options.hub.listen(subject, (msg) => {
-        const event = plan.spec.accept(msg, plan.args, this.options.subjects);
-        if (event) queue.push({ ...event, source: msg });
-      }),
+      this.options.hub.listen(
+        subject,
+        (msg) => {
+          const event = plan.spec.accept(msg, plan.args, this.options.subjects);
+          if (event) queue.push({ ...event, source: msg });
+        },
+        { stored },
+      ),
     );
     this.options.observer?.started(plan.fieldName);
     let released = false;
@@ -153,7 +163,7 @@ export class SubscriptionBridge {
       stops.forEach((stop) => stop());
       this.options.observer?.ended(plan.fieldName);
     };
-    const generator = this.stream(plan, queue, request, release, since ? { since, subjects: subjectList } : null);
+    const generator = this.stream(plan, queue, request, release, subjectList, since);
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       next: async () => {
         const result = await generator.next();
@@ -177,7 +187,8 @@ export class SubscriptionBridge {
     queue: EventQueue<BridgeEvent>,
     request: SubscribeRequest,
     release: () => void,
-    replay: { since: Date; subjects: string[] } | null,
+    subjects: readonly string[],
+    since: Date | null,
   ): AsyncGenerator<ExecutionResult> {
     const { run, audience } = request;
     let trajectoryTimer: NodeJS.Timeout | undefined;
@@ -198,9 +209,10 @@ export class SubscriptionBridge {
     };
     const replayed = new Set<string>();
     try {
-      await this.options.hub.flush();
-      for (const subject of replay?.subjects ?? []) {
-        for await (const stored of this.options.hub.replay(subject, replay!.since)) {
+      await this.options.hub.flush(subjects);
+      for (const subject of subjects) {
+        if (!since) break;
+        for await (const stored of this.options.hub.replay(subject, since)) {
           const event = plan.spec.accept(stored, plan.args, this.options.subjects);
           const id = cloudEventIdOf(stored);
           if (!event || (id !== null && replayed.has(id))) continue;

@@ -54,9 +54,11 @@ export interface EventFieldSpec {
   /** Field of the event object holding the entity (`job`), or null when the field is the entity. */
   entityField: string | null;
   /**
-   * Its events are kept on the EVENTS stream: a `since` argument (ISO 8601) first replays those
-   * stored since then (see `NatsHub.replay`), so that a client resuming after a disconnection
-   * misses nothing.
+   * Its events are kept on the EVENTS stream: live events are read from the stream (one
+   * `StreamFeed` per subject, see `NatsHub.listen`), so a subscriber that stays connected misses
+   * nothing stored while the gateway's NATS connection was down; and a `since` argument (ISO 8601)
+   * first replays those stored since then (see `NatsHub.replay`), so that a client resuming after
+   * a disconnection misses nothing either.
    */
   replayable?: boolean;
   /** Event sent first (the current state), and whether the stream goes on after it. */
