@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import type { Logger } from '../logger';
 import { inSpan } from '../tracing';
 import { InvalidEventError, parseCloudEvent } from './cloudevent';
-import { collectMaxDeliveries, publishDeadLetter } from './dead-letters';
+import { publishDeadLetter } from './dead-letters';
+import { collectMaxDeliveries } from './max-deliveries';
+import type { GivenUpMessage } from './max-deliveries';
 import type { CloudEvent } from './cloudevent';
 import { processSpanOptions } from './messaging-span';
 import { contextFromHeaders } from './trace-headers';
@@ -39,6 +41,8 @@ export interface ConsumerOptions {
   durable: string;
   /** Where given-up messages go (`subjects.deadLetter(durable)`, on the DLQ stream). */
   deadLetterSubject: string;
+  /** The deployment's ADVISORIES stream (`names.streams.advisories`), where the consumer's max-deliveries advisories wait. */
+  advisoriesStream: string;
   /** Messages handled at the same time (bounded concurrency). */
   concurrency: number;
   /** Must equal the consumer's `max_deliver`: the delivery on which the handler gets its last chance. */
@@ -50,8 +54,12 @@ export interface ConsumerOptions {
   logger: Logger;
   /** Handles one message; throwing means "retry later" unless the error is a {@link PermanentError}. */
   handle: (msg: JsMsg) => Promise<void>;
-  /** Called once when a message is given up (last delivery failed, or a permanent error). */
-  onGiveUp?: (msg: JsMsg, error: Error) => Promise<void>;
+  /**
+   * Called when a message is given up: its last delivery failed, a permanent error, or its last
+   * delivery got no verdict (read back from the stream after the max-deliveries advisory). Must be
+   * idempotent (an advisory may be handled again after a failure).
+   */
+  onGiveUp?: (msg: GivenUpMessage, error: Error) => Promise<void>;
 }
 
 /** A running consumer; `stop()` stops pulling and waits for the in-flight handlers. */
@@ -65,7 +73,8 @@ export interface RunningConsumer {
  * dead letter on `deadLetterSubject` (`publishDeadLetter`: payload, headers, error, deliveries),
  * then `term()`; if either fails the message is left for redelivery, so nothing is dropped. A
  * message whose last delivery gets no verdict at all (the process died) is moved to the dead
- * letters from JetStream's max-deliveries advisory (`collectMaxDeliveries`). Handlers must be
+ * letters from JetStream's max-deliveries advisory (`collectMaxDeliveries`, which also runs
+ * `onGiveUp` for it). Handlers must be
  * idempotent: JetStream delivers at least once.
  *
  * Each delivery is handled in a CONSUMER span `process <subject>` that continues the trace the
@@ -81,7 +90,15 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const messages = await consumer.consume({ max_messages: options.concurrency });
   const inflight = new Set<Promise<void>>();
   const log = options.logger.child({ consumer: options.durable });
-  const advisories = collectMaxDeliveries({ nc: options.nc, stream: options.stream, durable: options.durable, deadLetterSubject: options.deadLetterSubject, logger: log });
+  const advisories = await collectMaxDeliveries({
+    nc: options.nc,
+    stream: options.stream,
+    durable: options.durable,
+    advisoriesStream: options.advisoriesStream,
+    deadLetterSubject: options.deadLetterSubject,
+    logger: log,
+    onGiveUp: options.onGiveUp,
+  });
 
   const settle = async (msg: JsMsg, span: Span): Promise<void> => {
     const heartbeat = setInterval(() => msg.working(), options.heartbeatMs);
@@ -143,10 +160,10 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
 
   return {
     async stop() {
-      advisories.unsubscribe();
       messages.stop();
       await loop;
       await Promise.allSettled([...inflight]);
+      await advisories.stop();
     },
   };
 }

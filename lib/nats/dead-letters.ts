@@ -1,8 +1,7 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/nats-core';
-import type { MsgHdrs, NatsConnection, Subscription } from '@nats-io/nats-core';
-import type { Logger } from '../logger';
+import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
 
 /** Headers a dead letter carries besides the original message's own. */
 export const DEAD_LETTER_HEADERS = {
@@ -53,49 +52,6 @@ export async function publishDeadLetter(js: JetStreamClient, deadLetterSubject: 
   h.set(DEAD_LETTER_HEADERS.deliveries, String(letter.deliveries));
   h.set(DEAD_LETTER_HEADERS.error, letter.error.replace(/[\r\n]+/g, ' ').slice(0, 500));
   await js.publish(deadLetterSubject, letter.data, { msgID: `dlq:${letter.stream}:${letter.seq}`, headers: h });
-}
-
-/** JetStream's advisory that a message reached `max_deliver` without an acknowledgement (ADR-10). */
-interface MaxDeliveriesAdvisory {
-  stream: string;
-  consumer: string;
-  stream_seq: number;
-  deliveries: number;
-}
-
-/**
- * Listens to JetStream's `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.<stream>.<durable>` and
- * stores each message it names as a dead letter (read back from the stream by sequence): the
- * messages whose last delivery never got a verdict (the worker died, or the ack wait ran out).
- * A queue group, so that one replica of the worker handles each advisory.
- *
- * @returns the subscription (unsubscribe to stop)
- */
-export function collectMaxDeliveries(options: { nc: NatsConnection; stream: string; durable: string; deadLetterSubject: string; logger: Pick<Logger, 'warn' | 'error'> }): Subscription {
-  const js = jetstream(options.nc);
-  return options.nc.subscribe(`$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${options.stream}.${options.durable}`, {
-    queue: `dlq-${options.durable}`,
-    callback: (err, msg) => {
-      if (err) return;
-      void (async () => {
-        const advisory = msg.json<MaxDeliveriesAdvisory>();
-        const jsm = await jetstreamManager(options.nc);
-        const original = await jsm.streams.getMessage(advisory.stream, { seq: advisory.stream_seq });
-        if (!original) return;
-        await publishDeadLetter(js, options.deadLetterSubject, {
-          subject: original.subject,
-          data: original.data,
-          headers: original.header,
-          stream: advisory.stream,
-          seq: advisory.stream_seq,
-          consumer: advisory.consumer,
-          deliveries: advisory.deliveries,
-          error: `max deliveries (${advisory.deliveries}) reached without an acknowledgement`,
-        });
-        options.logger.warn({ stream: advisory.stream, seq: advisory.stream_seq, consumer: advisory.consumer }, 'message moved to the dead letters after its last delivery timed out');
-      })().catch((cause: unknown) => options.logger.error({ err: cause }, 'could not store a dead letter from a max-deliveries advisory'));
-    },
-  });
 }
 
 /** A stored dead letter, as {@link listDeadLetters} reads it. */

@@ -1,5 +1,5 @@
 export { connectNats } from './connect';
-export { DLQ_STREAM, EVENTS_STREAM, JOBS_STREAM, ensureDurableConsumer, provisionStreams, streamConfigsFor, streamNamesFor } from './streams';
+export { ADVISORIES_STREAM, DLQ_STREAM, EVENTS_STREAM, JOBS_STREAM, ensureDurableConsumer, maxDeliveriesSubject, provisionStreams, streamConfigsFor, streamNamesFor } from './streams';
 export type { DurableConsumerOptions, StreamNames } from './streams';
 export { natsNames } from './names';
 export type { NatsNames } from './names';
@@ -12,7 +12,9 @@ export type { HeaderReader } from './trace-headers';
 export { requestTraced } from './request';
 export { processSpanOptions, sendSpanOptions, subjectTemplate } from './messaging-span';
 export { PermanentError, briefFailure, parseQueuedEvent, startConsumer } from './consumer';
-export { DEAD_LETTER_HEADERS, collectMaxDeliveries, listDeadLetters, publishDeadLetter, replayDeadLetter } from './dead-letters';
+export { DEAD_LETTER_HEADERS, listDeadLetters, publishDeadLetter, replayDeadLetter } from './dead-letters';
+export { collectMaxDeliveries } from './max-deliveries';
+export type { GivenUpMessage, MaxDeliveriesOptions, RunningCollector } from './max-deliveries';
 export type { DeadLetter, StoredDeadLetter } from './dead-letters';
 export type { ConsumerOptions, RunningConsumer } from './consumer';
 export { ServiceError, startJsonService } from './json-service';

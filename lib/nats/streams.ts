@@ -9,6 +9,8 @@ export const JOBS_STREAM = 'JOBS';
 export const EVENTS_STREAM = 'EVENTS';
 /** Name of the stream of dead letters (`dlq.>`) without a prefix. */
 export const DLQ_STREAM = 'DLQ';
+/** Name of the stream that keeps JetStream's max-deliveries advisories of JOBS and EVENTS consumers, without a prefix. */
+export const ADVISORIES_STREAM = 'ADVISORIES';
 
 const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 const EVENTS_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -19,17 +21,29 @@ export interface StreamNames {
   jobs: string;
   events: string;
   dlq: string;
+  /** Max-deliveries advisories of the JOBS and EVENTS consumers (see `maxDeliveriesSubject`). */
+  advisories: string;
+}
+
+/**
+ * Subject of JetStream's advisory that a message of `stream` reached its `max_deliver` on
+ * consumer `durable` without an acknowledgement (ADR-10); `*` for any consumer.
+ */
+export function maxDeliveriesSubject(stream: string, durable: string): string {
+  return `$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${stream}.${durable}`;
 }
 
 /** The stream names for a `NATS_PREFIX` (see `subjectsFor`). */
 export function streamNamesFor(prefix?: string | null): StreamNames {
   const named = (base: string) => (prefix ? `${prefix}_${base}` : base);
-  return { jobs: named(JOBS_STREAM), events: named(EVENTS_STREAM), dlq: named(DLQ_STREAM) };
+  return { jobs: named(JOBS_STREAM), events: named(EVENTS_STREAM), dlq: named(DLQ_STREAM), advisories: named(ADVISORIES_STREAM) };
 }
 
 /**
  * Stream configurations of brief §5: JOBS (work queue) and EVENTS (limits, 7 days), plus DLQ
- * (dead letters, limits, 30 days), for a prefix, each kept in `replicas` copies
+ * (dead letters, limits, 30 days) and ADVISORIES (the max-deliveries advisories of JOBS and
+ * EVENTS consumers, a work queue kept 7 days, so that one the workers could not hear while they
+ * were down is still handled when they are back), for a prefix, each kept in `replicas` copies
  * (`NATS_STREAM_REPLICAS`; more than 1 needs a JetStream cluster of at least as many servers).
  */
 export function streamConfigsFor(prefix?: string | null, replicas = 1): Array<Partial<StreamConfig> & { name: string; subjects: string[] }> {
@@ -62,6 +76,14 @@ export function streamConfigsFor(prefix?: string | null, replicas = 1): Array<Pa
       max_age: nanos(DLQ_MAX_AGE_MS),
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     },
+    {
+      name: names.advisories,
+      subjects: [maxDeliveriesSubject(names.jobs, '*'), maxDeliveriesSubject(names.events, '*')],
+      retention: RetentionPolicy.Workqueue,
+      storage: StorageType.File,
+      num_replicas: replicas,
+      max_age: nanos(EVENTS_MAX_AGE_MS),
+    },
   ];
 }
 
@@ -80,7 +102,7 @@ function isNotFound(err: unknown): boolean {
 }
 
 /**
- * Creates or updates the JOBS, EVENTS and DLQ streams of a prefix, in `replicas` copies
+ * Creates or updates the JOBS, EVENTS, DLQ and ADVISORIES streams of a prefix, in `replicas` copies
  * (`NATS_STREAM_REPLICAS`; an existing stream is moved to that many). Idempotent; safe to call
  * from every service.
  *

@@ -48,6 +48,7 @@ export const startAchievementsWorker = defineWorker<AchievementsDatabase, Achiev
       stream: runtime.names.streams.jobs,
       durable: config.ACHIEVEMENTS_CONSUMER_DURABLE,
       deadLetterSubject: runtime.names.subjects.deadLetter(config.ACHIEVEMENTS_CONSUMER_DURABLE),
+      advisoriesStream: runtime.names.streams.advisories,
       concurrency: config.ACHIEVEMENTS_WORKER_CONCURRENCY,
       maxDeliver: config.ACHIEVEMENTS_MAX_DELIVER,
       retryDelaysMs: config.ACHIEVEMENTS_RETRY_DELAYS_MS,

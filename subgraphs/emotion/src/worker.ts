@@ -37,6 +37,7 @@ export const startEmotionWorker = defineWorker<EmotionDatabase, EmotionConfig>({
       stream: runtime.names.streams.events,
       durable: config.EMOTION_CONSUMER_DURABLE,
       deadLetterSubject: runtime.names.subjects.deadLetter(config.EMOTION_CONSUMER_DURABLE),
+      advisoriesStream: runtime.names.streams.advisories,
       concurrency: config.EMOTION_WORKER_CONCURRENCY,
       maxDeliver: config.EMOTION_MAX_DELIVER,
       retryDelaysMs: config.EMOTION_RETRY_DELAYS_MS,

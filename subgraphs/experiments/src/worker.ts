@@ -40,6 +40,7 @@ export const startExperimentsWorker = defineWorker<ExperimentsDatabase, Experime
       nc: runtime.nc,
       outbox: runtime.outbox,
       eventsStream: runtime.names.streams.events,
+      advisoriesStream: runtime.names.streams.advisories,
       subjects: runtime.names.subjects,
       db: runtime.db,
       logger: runtime.logger.child({ component: 'outcomes' }),

@@ -4,7 +4,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createLogger } from '../../../lib/logger';
-import { DEAD_LETTER_HEADERS, PermanentError, collectMaxDeliveries, connectNats, ensureDurableConsumer, listDeadLetters, provisionStreams, publishDeadLetter, replayDeadLetter, startConsumer } from '../../../lib/nats';
+import { DEAD_LETTER_HEADERS, PermanentError, collectMaxDeliveries, connectNats, ensureDurableConsumer, listDeadLetters, maxDeliveriesSubject, provisionStreams, publishDeadLetter, replayDeadLetter, startConsumer } from '../../../lib/nats';
 import { eventually } from '../../support/eventually';
 import { TEST_NATS, deleteStreams, natsUrl } from '../../support/nats';
 
@@ -43,6 +43,7 @@ describe('dead letters (DLQ stream) of durable consumers', () => {
       stream: streams.events,
       durable: 'dlq-permanent',
       deadLetterSubject: subjects.deadLetter('dlq-permanent'),
+      advisoriesStream: streams.advisories,
       concurrency: 1,
       maxDeliver: 5,
       retryDelaysMs: [50],
@@ -79,6 +80,7 @@ describe('dead letters (DLQ stream) of durable consumers', () => {
       stream: streams.events,
       durable: 'dlq-retried',
       deadLetterSubject: subjects.deadLetter('dlq-retried'),
+      advisoriesStream: streams.advisories,
       concurrency: 1,
       maxDeliver: 3,
       retryDelaysMs: [50],
@@ -100,10 +102,19 @@ describe('dead letters (DLQ stream) of durable consumers', () => {
     }
   });
 
-  it('moves a message whose last delivery got no verdict (max-deliveries advisory) to the dead letters', async () => {
+  it('moves a message whose last delivery got no verdict (max-deliveries advisory) to the dead letters, and keeps an event', async () => {
     const subject = `${TEST_NATS.prefix}.events.test.dlq-silent`;
     await consumerOn(subject, 'dlq-silent', 1, 1000);
-    const collector = collectMaxDeliveries({ nc, stream: streams.events, durable: 'dlq-silent', deadLetterSubject: subjects.deadLetter('dlq-silent'), logger });
+    const gaveUp: string[] = [];
+    const collector = await collectMaxDeliveries({
+      nc,
+      stream: streams.events,
+      durable: 'dlq-silent',
+      advisoriesStream: streams.advisories,
+      deadLetterSubject: subjects.deadLetter('dlq-silent'),
+      logger,
+      onGiveUp: async (msg, error) => void gaveUp.push(`${new TextDecoder().decode(msg.data)} ${error.message}`),
+    });
     try {
       const ack = await jetstream(nc).publish(subject, '{"n":2}');
       // A worker that takes the message and dies: never acknowledged.
@@ -118,8 +129,45 @@ describe('dead letters (DLQ stream) of durable consumers', () => {
       expect(letter.string()).toBe('{"n":2}');
       expect(letter.header.get(DEAD_LETTER_HEADERS.seq)).toBe(String(ack.seq));
       expect(letter.header.get(DEAD_LETTER_HEADERS.error)).toMatch(/max deliveries \(1\) reached/);
+      expect(gaveUp).toEqual(['{"n":2} max deliveries (1) reached without an acknowledgement']);
+      // An event stays in EVENTS for its other readers.
+      expect((await jsm.streams.getMessage(streams.events, { seq: ack.seq }))?.string()).toBe('{"n":2}');
     } finally {
-      collector.unsubscribe();
+      await collector.stop();
+    }
+  });
+
+  it('handles an advisory sent while no worker listened, once one is back: onGiveUp, dead letter, the job message removed', async () => {
+    const subject = `${TEST_NATS.prefix}.jobs.test.dlq-offline`;
+    await ensureDurableConsumer(nc, { stream: streams.jobs, durable: 'dlq-offline', filterSubject: subject, ackWaitMs: 1000, maxDeliver: 1 });
+    const ack = await jetstream(nc).publish(subject, '{"job":"poison"}');
+    const consumer = await jetstream(nc).consumers.get(streams.jobs, 'dlq-offline');
+    expect((await consumer.next({ expires: 2000 }))?.seq).toBe(ack.seq);
+    // The worker died with the message, and nobody collects advisories: the ADVISORIES stream keeps it.
+    const advisorySubject = maxDeliveriesSubject(streams.jobs, 'dlq-offline');
+    await eventually(async () => {
+      await consumer.next({ expires: 1000 });
+      return (await jsm.streams.getMessage(streams.advisories, { last_by_subj: advisorySubject }).catch(() => null)) ?? undefined;
+    }, 15_000);
+
+    const gaveUp: string[] = [];
+    const collector = await collectMaxDeliveries({
+      nc,
+      stream: streams.jobs,
+      durable: 'dlq-offline',
+      advisoriesStream: streams.advisories,
+      deadLetterSubject: subjects.deadLetter('dlq-offline'),
+      logger,
+      onGiveUp: async (msg) => void gaveUp.push(new TextDecoder().decode(msg.data)),
+    });
+    try {
+      const letter = await deadLetterOf('dlq-offline');
+      expect(letter.string()).toBe('{"job":"poison"}');
+      await eventually(async () => ((await jsm.streams.getMessage(streams.jobs, { seq: ack.seq }).catch(() => null)) === null ? true : undefined), 10_000);
+      await eventually(async () => ((await jsm.streams.getMessage(streams.advisories, { last_by_subj: advisorySubject }).catch(() => null)) === null ? true : undefined), 10_000);
+      expect(gaveUp).toEqual(['{"job":"poison"}']);
+    } finally {
+      await collector.stop();
     }
   });
 

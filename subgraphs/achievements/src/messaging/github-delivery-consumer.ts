@@ -1,6 +1,7 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { githubDeliveryData } from '../../../../lib/events';
 import { parseQueuedEvent } from '../../../../lib/nats';
+import type { GivenUpMessage } from '../../../../lib/nats';
 import type { DeliveryDeps } from '../operations/delivery-result';
 import { failGithubDelivery, processGithubDelivery } from '../operations/process-github-delivery';
 
@@ -17,7 +18,7 @@ export function createGithubDeliveryHandler(deps: DeliveryDeps): (msg: JsMsg) =>
 }
 
 /** Called when a delivery's last attempt failed: marks it FAILED with the error (it can be redelivered from GitHub). */
-export function createGithubDeliveryGiveUp(deps: Pick<DeliveryDeps, 'db' | 'metrics'>): (msg: JsMsg, error: Error) => Promise<void> {
+export function createGithubDeliveryGiveUp(deps: Pick<DeliveryDeps, 'db' | 'metrics'>): (msg: GivenUpMessage, error: Error) => Promise<void> {
   return async (msg, error) => {
     let deliveryId: string;
     try {

@@ -21,6 +21,8 @@ export interface OutcomesConsumerDeps {
   outbox: Outbox<ExperimentsDatabase>;
   /** This deployment's stream of events and subjects (`NATS_PREFIX`). */
   eventsStream: string;
+  /** The deployment's ADVISORIES stream (max-deliveries advisories of the consumer). */
+  advisoriesStream: string;
   subjects: Subjects;
   db: ExperimentsDb;
   logger: Logger;
@@ -51,6 +53,7 @@ export async function startOutcomesConsumer(config: ExperimentsConfig, deps: Out
     stream: deps.eventsStream,
     durable: config.EXPERIMENTS_CONSUMER_DURABLE,
     deadLetterSubject: deps.subjects.deadLetter(config.EXPERIMENTS_CONSUMER_DURABLE),
+    advisoriesStream: deps.advisoriesStream,
     concurrency: config.EXPERIMENTS_OUTCOMES_CONCURRENCY,
     maxDeliver: config.EXPERIMENTS_OUTCOMES_MAX_DELIVER,
     retryDelaysMs: RETRY_DELAYS_MS,
