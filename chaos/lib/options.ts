@@ -7,7 +7,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 
 const schema = z.object({
   CHAOS_JOBS: positiveInt(10_000),
-  CHAOS_RATE: positive(5),
+  CHAOS_RATE: positive(10),
   CHAOS_DEADLINE: positive(900),
   CHAOS_KILL_INTERVAL_MS: positiveInt(2_000),
   CHAOS_OUTAGE_MS: positiveInt(3_000),
@@ -23,7 +23,7 @@ const schema = z.object({
 export interface ChaosOptions {
   /** Generation jobs to submit (`CHAOS_JOBS`, `--jobs`; 10,000). */
   jobs: number;
-  /** Jobs submitted per second (`CHAOS_RATE`, `--rate`; 5). */
+  /** Jobs submitted per second (`CHAOS_RATE`, `--rate`; 10). */
   ratePerSecond: number;
   /** Seconds allowed, after the last submission, for the platform to converge (`CHAOS_DEADLINE`, `--deadline`; 900). */
   deadlineSeconds: number;
