@@ -63,7 +63,7 @@ export interface Outbox<DB> {
    * @throws what `work` or the commit throws (then nothing was written and nothing is published)
    */
   transaction<T>(work: (trx: Transaction<DB>, emit: EmitEvent) => Promise<T>): Promise<T>;
-  /** One relay pass: publishes every unsent row older than `relayMinAgeMs`, prunes old sent rows; returns how many it published. */
+  /** One relay pass: publishes every unsent row older than `relayMinAgeMs`, prunes sent rows past the retention (at most once a minute); returns how many it published. */
   relayOnce(): Promise<number>;
   /** Starts the periodic relay (idempotent). */
   start(): void;
@@ -73,6 +73,9 @@ export interface Outbox<DB> {
 
 const RELAY_BATCH = 200;
 const PRUNE_BATCH = 1000;
+/** How often a relay prunes sent rows (ms): an idle relay's pass is then one probe. */
+const PRUNE_INTERVAL_MS = 60_000;
+
 const DEFAULT_TIMING: OutboxTiming = { relayIntervalMs: 1000, relayMinAgeMs: 2000, retentionMs: 60 * 60 * 1000, dispatchTimeoutMs: 2000 };
 
 /** The stored form of an event for `subject`, written in the trace context `traceContext`. */
@@ -92,8 +95,31 @@ export function createOutbox<DB>(options: OutboxOptions<DB>): Outbox<DB> {
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const published = new Counter({ name: 'outbox_events_published_total', help: 'Outbox events JetStream acknowledged, by path (dispatch: by the writer after its commit; relay: by the relay later)', labelNames: ['path'], registers: [options.registry] });
   const failures = new Counter({ name: 'outbox_publish_failures_total', help: 'Outbox publishes that failed and were left to the relay, by path', labelNames: ['path'], registers: [options.registry] });
-  const unsent = new Gauge({ name: 'outbox_unsent_events', help: 'Outbox rows not yet acknowledged by JetStream, at the last relay pass', registers: [options.registry] });
-  const oldest = new Gauge({ name: 'outbox_oldest_unsent_seconds', help: 'Age of the oldest unsent outbox row at the last relay pass, in seconds', registers: [options.registry] });
+  // The backlog is read when scraped (one query for both gauges), not by every relay pass.
+  let backlogRead: Promise<{ count: number; oldestSeconds: number }> | null = null;
+  const readBacklog = () => (backlogRead ??= unsentBacklog(db, schema).finally(() => (backlogRead = null)));
+  const collectBacklog = (gauge: Gauge, pick: (backlog: { count: number; oldestSeconds: number }) => number) =>
+    readBacklog().then(
+      (backlog) => gauge.set(pick(backlog)),
+      (err: unknown) => logger.warn({ err }, 'could not read the outbox backlog; its gauges keep their last values'),
+    );
+  new Gauge({
+    name: 'outbox_unsent_events',
+    help: 'Outbox rows not yet acknowledged by JetStream, when scraped',
+    registers: [options.registry],
+    collect() {
+      return collectBacklog(this, (backlog) => backlog.count);
+    },
+  });
+  new Gauge({
+    name: 'outbox_oldest_unsent_seconds',
+    help: 'Age of the oldest unsent outbox row when scraped, in seconds',
+    registers: [options.registry],
+    collect() {
+      return collectBacklog(this, (backlog) => backlog.oldestSeconds);
+    },
+  });
+  let prunedAt = 0;
   const breaker = circuitBreaker(handleAll, { halfOpenAfter: timing.relayIntervalMs, breaker: new ConsecutiveBreaker(1) });
   const bookkeeping = new Set<Promise<void>>();
   let relay: PeriodicTask | null = null;
@@ -160,10 +186,10 @@ export function createOutbox<DB>(options: OutboxOptions<DB>): Outbox<DB> {
       total += batch.sent;
       if (batch.sent < RELAY_BATCH) break;
     }
-    await pruneSentRows(db, schema, { retentionMs: timing.retentionMs, limit: PRUNE_BATCH });
-    const backlog = await unsentBacklog(db, schema);
-    unsent.set(backlog.count);
-    oldest.set(backlog.oldestSeconds);
+    if (Date.now() - prunedAt >= PRUNE_INTERVAL_MS) {
+      await pruneSentRows(db, schema, { retentionMs: timing.retentionMs, limit: PRUNE_BATCH });
+      prunedAt = Date.now();
+    }
     return total;
   };
 
