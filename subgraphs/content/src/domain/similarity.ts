@@ -23,15 +23,14 @@ export function similarityScore(cosine: number): number {
 
 /**
  * Orders neighbours best first: by {@link similarityScore} descending, then newest first, then by
- * post id descending (a total order, so pages are stable); keeps at most `first`.
+ * post id descending (a total order, so pages are stable); keeps at most `first`. Each score is
+ * rounded once, not per comparison (the dedup search ranks 2,000 neighbours per job: rounding in
+ * the comparator took a quarter of the content worker's CPU in the jobs bench).
  */
 export function rankNeighbours<T extends Neighbour>(neighbours: readonly T[], first: number): T[] {
-  return [...neighbours]
-    .sort(
-      (a, b) =>
-        similarityScore(b.score) - similarityScore(a.score) ||
-        b.createdAt.getTime() - a.createdAt.getTime() ||
-        (a.postId < b.postId ? 1 : a.postId > b.postId ? -1 : 0),
-    )
-    .slice(0, Math.max(0, first));
+  return neighbours
+    .map((neighbour) => ({ neighbour, score: similarityScore(neighbour.score), time: neighbour.createdAt.getTime() }))
+    .sort((a, b) => b.score - a.score || b.time - a.time || (a.neighbour.postId < b.neighbour.postId ? 1 : a.neighbour.postId > b.neighbour.postId ? -1 : 0))
+    .slice(0, Math.max(0, first))
+    .map(({ neighbour }) => neighbour);
 }
