@@ -98,27 +98,20 @@ export function createOutbox<DB>(options: OutboxOptions<DB>): Outbox<DB> {
   // The backlog is read when scraped (one query for both gauges), not by every relay pass.
   let backlogRead: Promise<{ count: number; oldestSeconds: number }> | null = null;
   const readBacklog = () => (backlogRead ??= unsentBacklog(db, schema).finally(() => (backlogRead = null)));
-  const collectBacklog = (gauge: Gauge, pick: (backlog: { count: number; oldestSeconds: number }) => number) =>
-    readBacklog().then(
-      (backlog) => gauge.set(pick(backlog)),
-      (err: unknown) => logger.warn({ err }, 'could not read the outbox backlog; its gauges keep their last values'),
-    );
-  new Gauge({
-    name: 'outbox_unsent_events',
-    help: 'Outbox rows not yet acknowledged by JetStream, when scraped',
-    registers: [options.registry],
-    collect() {
-      return collectBacklog(this, (backlog) => backlog.count);
-    },
-  });
-  new Gauge({
-    name: 'outbox_oldest_unsent_seconds',
-    help: 'Age of the oldest unsent outbox row when scraped, in seconds',
-    registers: [options.registry],
-    collect() {
-      return collectBacklog(this, (backlog) => backlog.oldestSeconds);
-    },
-  });
+  const backlogGauge = (name: string, help: string, pick: (backlog: { count: number; oldestSeconds: number }) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [options.registry],
+      collect() {
+        return readBacklog().then(
+          (backlog) => this.set(pick(backlog)),
+          (err: unknown) => logger.warn({ err }, 'could not read the outbox backlog; its gauges keep their last values'),
+        );
+      },
+    });
+  backlogGauge('outbox_unsent_events', 'Outbox rows not yet acknowledged by JetStream, when scraped', (backlog) => backlog.count);
+  backlogGauge('outbox_oldest_unsent_seconds', 'Age of the oldest unsent outbox row when scraped, in seconds', (backlog) => backlog.oldestSeconds);
   let prunedAt = 0;
   const breaker = circuitBreaker(handleAll, { halfOpenAfter: timing.relayIntervalMs, breaker: new ConsecutiveBreaker(1) });
   const bookkeeping = new Set<Promise<void>>();
