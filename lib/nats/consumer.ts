@@ -7,9 +7,9 @@ import type { z } from 'zod';
 import type { Logger } from '../logger';
 import { inSpan } from '../tracing';
 import { InvalidEventError, parseCloudEvent } from './cloudevent';
-import { publishDeadLetter } from './dead-letters';
+import { giveUp } from './dead-letters';
+import type { GiveUpHandler } from './dead-letters';
 import { collectMaxDeliveries } from './max-deliveries';
-import type { GivenUpMessage } from './max-deliveries';
 import type { CloudEvent } from './cloudevent';
 import { processSpanOptions } from './messaging-span';
 import { contextFromHeaders } from './trace-headers';
@@ -59,7 +59,7 @@ export interface ConsumerOptions {
    * delivery got no verdict (read back from the stream after the max-deliveries advisory). Must be
    * idempotent (an advisory may be handled again after a failure).
    */
-  onGiveUp?: (msg: GivenUpMessage, error: Error) => Promise<void>;
+  onGiveUp?: GiveUpHandler;
 }
 
 /** A running consumer; `stop()` stops pulling and waits for the in-flight handlers. */
@@ -115,17 +115,13 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
         log.error(briefFailure(msg, error), 'giving up message');
         log.debug({ err: error, subject: msg.subject, seq: msg.seq }, 'giving up message: full error');
         try {
-          await options.onGiveUp?.(msg, error);
-          await publishDeadLetter(js, options.deadLetterSubject, {
-            subject: msg.subject,
-            data: msg.data,
-            headers: msg.headers,
-            stream: options.stream,
-            seq: msg.seq,
-            consumer: options.durable,
-            deliveries: attempt,
-            error: `${error.name}: ${error.message}`,
-          });
+          await giveUp(
+            js,
+            options.deadLetterSubject,
+            options.onGiveUp,
+            { subject: msg.subject, data: msg.data, headers: msg.headers, stream: options.stream, seq: msg.seq, consumer: options.durable, deliveries: attempt, error: `${error.name}: ${error.message}` },
+            error,
+          );
           msg.term(error.message.slice(0, 200));
           span.setAttribute('messaging.outcome', 'dead-letter');
         } catch (giveUpErr) {

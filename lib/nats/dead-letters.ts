@@ -54,6 +54,26 @@ export async function publishDeadLetter(js: JetStreamClient, deadLetterSubject: 
   await js.publish(deadLetterSubject, letter.data, { msgID: `dlq:${letter.stream}:${letter.seq}`, headers: h });
 }
 
+/** A message a consumer gave up, as its `onGiveUp` receives it: the delivery, or the message read back from its stream. */
+export type GivenUpMessage = Pick<DeadLetter, 'subject' | 'data' | 'headers'>;
+
+/** What a consumer does with a message it gives up, besides storing the dead letter (e.g. marks its job FAILED); idempotent. */
+export type GiveUpHandler = (msg: GivenUpMessage, error: Error) => Promise<void>;
+
+/**
+ * Gives a message up, the same way whichever path found it exhausted (the consumer's last
+ * delivery, or a max-deliveries advisory): the consumer's `onGiveUp` first, then the dead letter
+ * ({@link publishDeadLetter}, deduplicated by stream sequence). Settling the original message
+ * (`term()`, or deleting it) is the caller's, after this resolves.
+ *
+ * @param error why it is given up, as `onGiveUp` receives it (`letter.error` is its text)
+ * @throws what `onGiveUp` or the publish throws (the caller leaves the message for another try)
+ */
+export async function giveUp(js: JetStreamClient, deadLetterSubject: string, onGiveUp: GiveUpHandler | undefined, letter: DeadLetter, error: Error): Promise<void> {
+  await onGiveUp?.({ subject: letter.subject, data: letter.data, headers: letter.headers }, error);
+  await publishDeadLetter(js, deadLetterSubject, letter);
+}
+
 /** A stored dead letter, as {@link listDeadLetters} reads it. */
 export interface StoredDeadLetter {
   /** Sequence in the DLQ stream: what {@link replayDeadLetter} takes. */

@@ -14,8 +14,8 @@ export { processSpanOptions, sendSpanOptions, subjectTemplate } from './messagin
 export { PermanentError, briefFailure, parseQueuedEvent, startConsumer } from './consumer';
 export { DEAD_LETTER_HEADERS, listDeadLetters, publishDeadLetter, replayDeadLetter } from './dead-letters';
 export { collectMaxDeliveries } from './max-deliveries';
-export type { GivenUpMessage, MaxDeliveriesOptions, RunningCollector } from './max-deliveries';
-export type { DeadLetter, StoredDeadLetter } from './dead-letters';
+export type { MaxDeliveriesOptions, RunningCollector } from './max-deliveries';
+export type { DeadLetter, GiveUpHandler, GivenUpMessage, StoredDeadLetter } from './dead-letters';
 export type { ConsumerOptions, RunningConsumer } from './consumer';
 export { ServiceError, startJsonService } from './json-service';
 export type { JsonServiceOptions, RunningJsonService } from './json-service';

@@ -1,12 +1,10 @@
 import { RetentionPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { JetStreamManager, JsMsg, StoredMsg } from '@nats-io/jetstream';
+import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Logger } from '../logger';
-import { publishDeadLetter } from './dead-letters';
+import { giveUp } from './dead-letters';
+import type { GiveUpHandler } from './dead-letters';
 import { ensureDurableConsumer, maxDeliveriesSubject } from './streams';
-
-/** A message a consumer gave up, as `onGiveUp` receives it: the delivery, or the message read back from its stream. */
-export type GivenUpMessage = Pick<JsMsg, 'subject' | 'data' | 'headers'>;
 
 /** JetStream's advisory that a message reached `max_deliver` without an acknowledgement (ADR-10). */
 interface MaxDeliveriesAdvisory {
@@ -28,7 +26,7 @@ export interface MaxDeliveriesOptions {
   deadLetterSubject: string;
   logger: Pick<Logger, 'warn' | 'error'>;
   /** What the consumer does with a message it gives up (e.g. marks its job FAILED); idempotent. */
-  onGiveUp?: (msg: GivenUpMessage, error: Error) => Promise<void>;
+  onGiveUp?: GiveUpHandler;
 }
 
 /** A running collector; `stop()` stops pulling and waits for the advisory in hand. */
@@ -46,9 +44,8 @@ const RETRY_DELAY_MS = 5_000;
  * an advisory sent while every replica of the worker was down is handled when one is back (a
  * core-NATS subscription would have missed it, and the job would have stayed PROCESSING forever).
  * For each advisory, through the durable consumer `<durable>-max-deliveries` (shared by the
- * replicas): the message is read back from its stream; `onGiveUp` runs as it does for a failed
- * last delivery; the message is stored as a dead letter (`publishDeadLetter`, deduplicated with
- * the consumer's own); a work-queue message is deleted from its stream, as `term()` would have;
+ * replicas): the message is read back from its stream and given up as a failed last delivery is
+ * (`giveUp`: `onGiveUp`, then the dead letter, deduplicated with the consumer's own); a work-queue message is deleted from its stream, as `term()` would have;
  * then the advisory is acknowledged. A failure leaves the advisory for another try after
  * {@link RETRY_DELAY_MS}; a message no longer in its stream was settled already and is skipped.
  *
@@ -72,17 +69,13 @@ export async function collectMaxDeliveries(options: MaxDeliveriesOptions): Promi
     const original = await storedMessage(jsm, advisory.stream, advisory.stream_seq);
     if (!original) return;
     const error = new Error(`max deliveries (${advisory.deliveries}) reached without an acknowledgement`);
-    await options.onGiveUp?.({ subject: original.subject, data: original.data, headers: original.header }, error);
-    await publishDeadLetter(js, options.deadLetterSubject, {
-      subject: original.subject,
-      data: original.data,
-      headers: original.header,
-      stream: advisory.stream,
-      seq: advisory.stream_seq,
-      consumer: advisory.consumer,
-      deliveries: advisory.deliveries,
-      error: error.message,
-    });
+    await giveUp(
+      js,
+      options.deadLetterSubject,
+      options.onGiveUp,
+      { subject: original.subject, data: original.data, headers: original.header, stream: advisory.stream, seq: advisory.stream_seq, consumer: advisory.consumer, deliveries: advisory.deliveries, error: error.message },
+      error,
+    );
     if (workQueue) await jsm.streams.deleteMessage(advisory.stream, advisory.stream_seq, false).catch((err: unknown) => ignoreMissing(err));
     options.logger.warn({ stream: advisory.stream, seq: advisory.stream_seq, consumer: advisory.consumer }, 'message moved to the dead letters after its last delivery got no verdict');
   };
