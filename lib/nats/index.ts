@@ -10,7 +10,7 @@ export type { TracedPublishOptions } from './publish';
 export { contextFromHeaders, traceHeaders } from './trace-headers';
 export type { HeaderReader } from './trace-headers';
 export { requestTraced } from './request';
-export { processSpanOptions, sendSpanOptions, subjectTemplate } from './messaging-span';
+export { subjectTemplate } from './messaging-span';
 export { PermanentError, briefFailure, parseQueuedEvent, startConsumer } from './consumer';
 export { DEAD_LETTER_HEADERS, listDeadLetters, publishDeadLetter, replayDeadLetter } from './dead-letters';
 export { collectMaxDeliveries } from './max-deliveries';

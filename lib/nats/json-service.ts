@@ -1,11 +1,10 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Svcm } from '@nats-io/services';
 import type { ServiceMsg } from '@nats-io/services';
-import { SpanKind } from '@opentelemetry/api';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
 import { inSpan } from '../tracing';
-import { MESSAGING_SYSTEM, subjectTemplate } from './messaging-span';
+import { serviceSpanOptions } from './messaging-span';
 import { contextFromHeaders } from './trace-headers';
 
 /** Thrown by a {@link startJsonService} handler to answer with a service error code (e.g. 409). */
@@ -100,18 +99,8 @@ export async function startJsonService<S extends z.ZodType>(options: JsonService
         options.logger.error({ err, endpoint: options.endpoint }, 'service endpoint stopped');
         return;
       }
-      const spanOptions = {
-        kind: SpanKind.SERVER,
-        attributes: {
-          'messaging.system': MESSAGING_SYSTEM,
-          'messaging.operation.type': 'process',
-          'messaging.operation.name': options.endpoint,
-          'messaging.destination.name': msg.subject,
-          'messaging.consumer.group.name': 'q',
-          'messaging.message.body.size': msg.data.byteLength,
-        },
-      };
-      void inSpan(`process ${subjectTemplate(msg.subject)}`, spanOptions, () => respond(msg), contextFromHeaders(msg.headers));
+      const span = serviceSpanOptions(msg, options.endpoint);
+      void inSpan(span.name, span.options, () => respond(msg), contextFromHeaders(msg.headers));
     },
   });
   return {

@@ -3,7 +3,7 @@ import type { SpanOptions } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
 
 /** `messaging.system` of every NATS span. */
-export const MESSAGING_SYSTEM = 'nats';
+const MESSAGING_SYSTEM = 'nats';
 
 const ID_SEGMENT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -66,6 +66,47 @@ export function processSpanOptions(msg: Pick<JsMsg, 'subject' | 'seq' | 'data' |
         'messaging.nats.stream': msg.info.stream,
         'messaging.nats.stream_sequence': msg.seq,
         'messaging.nats.delivery_count': msg.info.deliveryCount,
+      },
+    },
+  };
+}
+
+/**
+ * Options of the CLIENT span of one core-NATS request (`requestTraced`), named
+ * `send <subject template>`: system, operation, subject and body size in bytes.
+ */
+export function requestSpanOptions(subject: string, payload: string): { name: string; options: SpanOptions } {
+  return {
+    name: `send ${subjectTemplate(subject)}`,
+    options: {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'messaging.system': MESSAGING_SYSTEM,
+        'messaging.operation.type': 'send',
+        'messaging.operation.name': 'request',
+        'messaging.destination.name': subject,
+        'messaging.message.body.size': Buffer.byteLength(payload),
+      },
+    },
+  };
+}
+
+/**
+ * Options of the SERVER span of one request answered by a NATS service endpoint
+ * (`startJsonService`, queue group `q`), named `process <subject template>`.
+ */
+export function serviceSpanOptions(msg: { subject: string; data: Uint8Array }, endpoint: string): { name: string; options: SpanOptions } {
+  return {
+    name: `process ${subjectTemplate(msg.subject)}`,
+    options: {
+      kind: SpanKind.SERVER,
+      attributes: {
+        'messaging.system': MESSAGING_SYSTEM,
+        'messaging.operation.type': 'process',
+        'messaging.operation.name': endpoint,
+        'messaging.destination.name': msg.subject,
+        'messaging.consumer.group.name': 'q',
+        'messaging.message.body.size': msg.data.byteLength,
       },
     },
   };

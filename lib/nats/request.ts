@@ -1,7 +1,7 @@
 import type { Msg, NatsConnection } from '@nats-io/nats-core';
-import { SpanKind, context } from '@opentelemetry/api';
+import { context } from '@opentelemetry/api';
 import { hasSpan, inSpan } from '../tracing';
-import { MESSAGING_SYSTEM, subjectTemplate } from './messaging-span';
+import { requestSpanOptions } from './messaging-span';
 import { traceHeaders } from './trace-headers';
 
 /**
@@ -16,14 +16,8 @@ import { traceHeaders } from './trace-headers';
  */
 export async function requestTraced(nc: NatsConnection, subject: string, payload: string, timeoutMs: number): Promise<Msg> {
   if (!hasSpan(context.active())) return nc.request(subject, payload, { timeout: timeoutMs });
-  const attributes = {
-    'messaging.system': MESSAGING_SYSTEM,
-    'messaging.operation.type': 'send',
-    'messaging.operation.name': 'request',
-    'messaging.destination.name': subject,
-    'messaging.message.body.size': Buffer.byteLength(payload),
-  };
-  return inSpan(`send ${subjectTemplate(subject)}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+  const { name, options } = requestSpanOptions(subject, payload);
+  return inSpan(name, options, async (span) => {
     const h = traceHeaders(context.active());
     const reply = await nc.request(subject, payload, { timeout: timeoutMs, ...(h ? { headers: h } : {}) });
     const serviceError = reply.headers?.get('Nats-Service-Error-Code');
