@@ -43,7 +43,7 @@ export type StoreOutcome =
   | { kind: 'cancelled' };
 
 /** Thrown inside the storing transaction when the job left PROCESSING meanwhile: cancelled, or finished by a concurrent delivery (rolls it back). */
-class JobCancelledError extends Error {}
+class JobLeftProcessingError extends Error {}
 
 /**
  * Stores a job's post unless it duplicates an earlier post of the persona, race-free: in one
@@ -74,7 +74,7 @@ export async function storeUnlessDuplicate(deps: StoreDeps, jobId: string, gener
       if (duplicate) return { kind: 'duplicate', of: duplicate };
       const stored = await insertPostOnce(trx, post);
       // The post is written with its job's COMPLETED: a concurrent delivery finished the job.
-      if (!stored) throw new JobCancelledError();
+      if (!stored) throw new JobLeftProcessingError();
       await insertEmbeddingOnce(trx, {
         post_id: post.id,
         persona_id: post.persona_id,
@@ -83,13 +83,13 @@ export async function storeUnlessDuplicate(deps: StoreDeps, jobId: string, gener
         embedding: generated.vector,
       });
       const row = await updateJobIfStatus(trx, jobId, ['PROCESSING'], { status: 'COMPLETED', stage: 'DONE', text: generated.text, completed_at: new Date() });
-      if (!row) throw new JobCancelledError();
+      if (!row) throw new JobLeftProcessingError();
       emit(jobStatusEvent(deps.subjects, row));
       emit(postCreatedEvent(deps.subjects, { id: post.id, persona_id: post.persona_id, job_id: jobId, hook: post.hook, body: post.body, variant_id: post.variant_id ?? null }));
       return { kind: 'stored', job: row, post: stored };
     });
   } catch (err) {
-    if (err instanceof JobCancelledError) return { kind: 'cancelled' };
+    if (err instanceof JobLeftProcessingError) return { kind: 'cancelled' };
     throw err;
   }
 }
