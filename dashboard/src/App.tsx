@@ -4,6 +4,7 @@ import { Provider } from 'urql';
 import { createApiClients } from './api/client';
 import type { ApiClients } from './api/client';
 import { createConnectionStatus } from './api/connection-status';
+import { ConnectionStatusContext } from './api/live-status';
 import { clearToken, saveToken, takeToken } from './auth/token';
 import { LiveIndicator } from './components/LiveIndicator';
 import { TokenBox } from './components/TokenBox';
@@ -43,45 +44,47 @@ export function App() {
 
   return (
     <Provider value={clients.client}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="top">
-        <p className="brand">Threads Agent Supergraph</p>
-        <LiveIndicator status={clients.status} />
-        <TokenBox
-          token={token}
-          onSave={(pasted) => setToken(saveToken(window.sessionStorage, pasted))}
-          onClear={() => {
-            clearToken(window.sessionStorage);
-            setToken(null);
-          }}
-        />
-      </header>
-      <nav aria-label="Pages" className="pages">
-        <ul>
-          {PAGES.map((page) => (
-            <li key={page.to}>
-              <NavLink to={page.to} end={page.to === '/'}>
-                {page.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <Routes>
-            <Route path="/" element={<OverviewPage />} />
-            <Route path="/studio" element={<StudioPage />} />
-            <Route path="/posts" element={<PostsPage />} />
-            <Route path="/posts/:id" element={<PostPage />} />
-            <Route path="/experiments" element={<ExperimentsPage />} />
-            <Route path="/achievements" element={<AchievementsPage />} />
-            <Route path="*" element={<h1>Page not found</h1>} />
-          </Routes>
-        </Suspense>
-      </main>
+      <ConnectionStatusContext.Provider value={clients.status}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="top">
+          <p className="brand">Threads Agent Supergraph</p>
+          <LiveIndicator status={clients.status} />
+          <TokenBox
+            token={token}
+            onSave={(pasted) => setToken(saveToken(window.sessionStorage, pasted))}
+            onClear={() => {
+              clearToken(window.sessionStorage);
+              setToken(null);
+            }}
+          />
+        </header>
+        <nav aria-label="Pages" className="pages">
+          <ul>
+            {PAGES.map((page) => (
+              <li key={page.to}>
+                <NavLink to={page.to} end={page.to === '/'}>
+                  {page.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Routes>
+              <Route path="/" element={<OverviewPage />} />
+              <Route path="/studio" element={<StudioPage />} />
+              <Route path="/posts" element={<PostsPage />} />
+              <Route path="/posts/:id" element={<PostPage />} />
+              <Route path="/experiments" element={<ExperimentsPage />} />
+              <Route path="/achievements" element={<AchievementsPage />} />
+              <Route path="*" element={<h1>Page not found</h1>} />
+            </Routes>
+          </Suspense>
+        </main>
+      </ConnectionStatusContext.Provider>
     </Provider>
   );
 }

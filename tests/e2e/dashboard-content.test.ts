@@ -151,6 +151,29 @@ describe('the dashboard in a real browser: Studio, Posts and a post', () => {
     }
   });
 
+  it('updates a post\'s page live when another client records its engagement and publishes it (postEngagementUpdated, postPublished)', async () => {
+    const postId = await writtenPost('a launch watched from two screens');
+    const call = <T>(q: string, variables: Record<string, unknown>) => queryData<T>(stack().gatewayUrl, q, variables, { authorization: `Bearer ${token}` });
+    const { page, context, errors } = await openPage(browser);
+    try {
+      await page.goto(`${origin}/posts/${postId}#token=${token}`);
+      await page.getByTestId('post-status').filter({ hasText: /^DRAFT$/ }).waitFor();
+      // Not waiting for the page to be live: its subscriptions start from the time it opened.
+      await call('mutation($id: ID!, $input: EngagementInput!) { recordEngagement(postId: $id, input: $input) { id } }', {
+        id: postId,
+        input: { impressions: 400, likes: 30, replies: 6, reposts: 4, follows: 1 },
+      });
+      // (30 + 6 + 4) / 400 = 10 %
+      await page.getByTestId('engagement-rate').filter({ hasText: '10.0 %' }).waitFor();
+      // The page never sees PUBLISHING (that change has no event), so it does not poll: only postPublished can tell it.
+      await call('mutation($id: ID!) { publishPost(id: $id) { id } }', { id: postId });
+      await page.getByTestId('post-status').filter({ hasText: /^PUBLISHED$/ }).waitFor({ timeout: 30_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits the Studio, Posts and a post on a 375 px wide screen', async () => {
     const postId = await writtenPost('a narrow screen, and what fits on it');
     const { page, context, errors } = await openPage(browser, { width: 375, height: 800 });

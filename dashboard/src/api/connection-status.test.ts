@@ -14,6 +14,20 @@ describe('the connection status', () => {
     status.set('live');
     expect(seen).toEqual(['live', 'reconnecting']);
   });
+
+  it('counts the reconnections: each return to live after the first', () => {
+    const status = createConnectionStatus();
+    status.set('live');
+    expect(status.reconnections()).toBe(0);
+    status.set('reconnecting');
+    expect(status.reconnections()).toBe(0);
+    status.set('live');
+    status.set('live');
+    expect(status.reconnections()).toBe(1);
+    status.set('reconnecting');
+    status.set('live');
+    expect(status.reconnections()).toBe(2);
+  });
 });
 
 describe('reconnectDelayMs', () => {

@@ -1,24 +1,32 @@
-/** State of the graphql-ws connection, as the live indicator shows it. */
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+/**
+ * State of the graphql-ws connection, as the live indicator shows it: `refused` when the gateway
+ * closed it for the token (4403 Forbidden: missing, expired or invalid), which retrying cannot fix.
+ */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 /** A tiny observable of the connection state (read by `useSyncExternalStore`). */
 export interface ConnectionStatus {
   get(): ConnectionState;
   set(state: ConnectionState): void;
+  /** How many times the connection came back after being lost (0 until the first reconnection). */
+  reconnections(): number;
   subscribe(listener: () => void): () => void;
 }
 
 /** Creates a {@link ConnectionStatus}, `connecting` at first. */
 export function createConnectionStatus(): ConnectionStatus {
   let state: ConnectionState = 'connecting';
+  let lives = 0;
   const listeners = new Set<() => void>();
   return {
     get: () => state,
     set(next) {
       if (next === state) return;
       state = next;
+      if (next === 'live') lives += 1;
       for (const listener of listeners) listener();
     },
+    reconnections: () => Math.max(0, lives - 1),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

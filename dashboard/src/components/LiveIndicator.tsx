@@ -1,9 +1,12 @@
 import { useSyncExternalStore } from 'react';
 import type { ConnectionStatus } from '../api/connection-status';
 
-const LABELS = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' } as const;
+const LABELS = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', refused: 'Not live: token refused' } as const;
 
-/** "Live" while the subscription socket is up, "Reconnecting…" while it retries (a polite status region). */
+/**
+ * "Live" while the subscription socket is up, "Reconnecting…" while it retries, "Not live: token
+ * refused" when the gateway refused the token (a polite status region).
+ */
 export function LiveIndicator({ status }: { status: ConnectionStatus }) {
   const state = useSyncExternalStore(status.subscribe, status.get);
   return (

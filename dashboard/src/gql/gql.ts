@@ -23,19 +23,20 @@ type Documents = {
     "\n  mutation AchievementsExportPortfolio($format: PortfolioFormat!, $filter: PortfolioFilter) {\n    exportPortfolio(format: $format, filter: $filter) { id version format content totalAchievements }\n  }\n": typeof types.AchievementsExportPortfolioDocument,
     "\n  query AchievementsList($first: Int!, $after: String, $filter: AchievementFilter, $orderBy: AchievementOrder) {\n    achievements(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title category impactScore businessValue portfolioReady completedAt createdAt } }\n    }\n  }\n": typeof types.AchievementsListDocument,
     "\n  query AchievementsStats($filter: AchievementFilter) {\n    achievementStats(filter: $filter) { count portfolioReadyCount averageImpactScore totalTimeSavedHours totalBusinessValue timeline { month count businessValue } }\n  }\n": typeof types.AchievementsStatsDocument,
-    "\n  subscription AchievementsCreated {\n    achievementCreated { id title }\n  }\n": typeof types.AchievementsCreatedDocument,
+    "\n  subscription AchievementsCreated($since: DateTime) {\n    achievementCreated(since: $since) { id title }\n  }\n": typeof types.AchievementsCreatedDocument,
     "\n  query ExperimentsList($first: Int!) {\n    experiments(first: $first) { ...ExperimentsExperimentFields }\n    personas { id name emoji }\n  }\n": typeof types.ExperimentsListDocument,
     "\n  query DashboardOverview {\n    contentStats { posts tokensUsed costUsd averageEngagementRate costPerFollowUsd costPerPostUsd }\n    personas { id name emoji }\n    posts(first: 5) { edges { node { id hook status createdAt engagementRate persona { name } } } }\n    achievementStats { count totalBusinessValue portfolioReadyCount }\n  }\n": typeof types.DashboardOverviewDocument,
     "\n  query DashboardPersonaStats($personaId: ID!) {\n    contentStats(personaId: $personaId) { posts tokensUsed costUsd averageEngagementRate costPerFollowUsd }\n  }\n": typeof types.DashboardPersonaStatsDocument,
-    "\n  subscription DashboardPostCreated {\n    postCreated { id }\n  }\n": typeof types.DashboardPostCreatedDocument,
+    "\n  subscription DashboardPostCreated($since: DateTime) {\n    postCreated(since: $since) { id }\n  }\n": typeof types.DashboardPostCreatedDocument,
     "\n  query PostDetail($id: ID!) {\n    post(id: $id) {\n      id hook body status originalInput qualityScore engagementRate tokensUsed costUsd model createdAt\n      publisher url publishedAt publishError\n      persona { id name emoji }\n      engagement { impressions likes replies reposts follows }\n      variant { id name isControl dimensions experiment { id name } }\n      emotionTrajectory {\n        id trajectoryType dominantEmotion peaks valleys\n        sentiment { positive negative neutral compound }\n        segments { position sentimentCompound dominantEmotion emotions { joy trust fear surprise sadness disgust anger anticipation } }\n        transitions { fromSegment toSegment fromEmotion toEmotion strength }\n      }\n      similarPosts(first: 5) { score post { id hook persona { id name emoji } } }\n    }\n  }\n": typeof types.PostDetailDocument,
     "\n  mutation PostPublish($id: ID!) {\n    publishPost(id: $id) { id status publisher url publishedAt publishError }\n  }\n": typeof types.PostPublishDocument,
-    "\n  subscription PostPublished($personaId: ID) {\n    postPublished(personaId: $personaId) { id status publisher url publishedAt publishError }\n  }\n": typeof types.PostPublishedDocument,
-    "\n  subscription PostEngagementUpdated($postId: ID) {\n    postEngagementUpdated(postId: $postId) { id engagementRate engagement { impressions likes replies reposts follows } }\n  }\n": typeof types.PostEngagementUpdatedDocument,
+    "\n  subscription PostPublished($personaId: ID, $since: DateTime) {\n    postPublished(personaId: $personaId, since: $since) { id status publisher url publishedAt publishError }\n  }\n": typeof types.PostPublishedDocument,
+    "\n  subscription PostEngagementUpdated($postId: ID, $since: DateTime) {\n    postEngagementUpdated(postId: $postId, since: $since) { id engagementRate engagement { impressions likes replies reposts follows } }\n  }\n": typeof types.PostEngagementUpdatedDocument,
     "\n  query PostsFilters {\n    personas { id name emoji }\n  }\n": typeof types.PostsFiltersDocument,
     "\n  query PostsList($first: Int!, $after: String, $filter: PostFilter) {\n    posts(first: $first, after: $after, filter: $filter) {\n      edges { cursor node { id hook status qualityScore engagementRate createdAt persona { id name emoji } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PostsListDocument,
     "\n  query StudioPage {\n    personas { id name emoji }\n    posts(first: 10) { edges { node { id job { id topic status createdAt persona { id name emoji } } } } }\n  }\n": typeof types.StudioPageDocument,
     "\n  mutation StudioGenerate($input: GeneratePostInput!) {\n    generatePost(input: $input) { id topic status createdAt persona { id name emoji } }\n  }\n": typeof types.StudioGenerateDocument,
+    "\n  query StudioJob($id: ID!) {\n    generationJob(id: $id) { id topic status createdAt persona { id name emoji } }\n  }\n": typeof types.StudioJobDocument,
     "\n  subscription StudioJobsFeed {\n    generationJobsUpdated { job { id topic status createdAt persona { id name emoji } } }\n  }\n": typeof types.StudioJobsFeedDocument,
     "\n  mutation PostRecordEngagement($postId: ID!, $input: EngagementInput!) {\n    recordEngagement(postId: $postId, input: $input) {\n      id engagementRate\n      engagement { impressions likes replies reposts follows }\n    }\n  }\n": typeof types.PostRecordEngagementDocument,
     "\n  subscription StudioJobUpdated($id: ID!) {\n    generationJobUpdated(id: $id) {\n      type status delta text\n      job {\n        id stage regenerations error errorCode\n        post {\n          id\n          variant { id name isControl dimensions }\n          emotionTrajectory {\n            id trajectoryType dominantEmotion\n            segments { position sentimentCompound dominantEmotion emotions { joy trust fear surprise sadness disgust anger anticipation } }\n          }\n        }\n      }\n    }\n  }\n": typeof types.StudioJobUpdatedDocument,
@@ -50,19 +51,20 @@ const documents: Documents = {
     "\n  mutation AchievementsExportPortfolio($format: PortfolioFormat!, $filter: PortfolioFilter) {\n    exportPortfolio(format: $format, filter: $filter) { id version format content totalAchievements }\n  }\n": types.AchievementsExportPortfolioDocument,
     "\n  query AchievementsList($first: Int!, $after: String, $filter: AchievementFilter, $orderBy: AchievementOrder) {\n    achievements(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title category impactScore businessValue portfolioReady completedAt createdAt } }\n    }\n  }\n": types.AchievementsListDocument,
     "\n  query AchievementsStats($filter: AchievementFilter) {\n    achievementStats(filter: $filter) { count portfolioReadyCount averageImpactScore totalTimeSavedHours totalBusinessValue timeline { month count businessValue } }\n  }\n": types.AchievementsStatsDocument,
-    "\n  subscription AchievementsCreated {\n    achievementCreated { id title }\n  }\n": types.AchievementsCreatedDocument,
+    "\n  subscription AchievementsCreated($since: DateTime) {\n    achievementCreated(since: $since) { id title }\n  }\n": types.AchievementsCreatedDocument,
     "\n  query ExperimentsList($first: Int!) {\n    experiments(first: $first) { ...ExperimentsExperimentFields }\n    personas { id name emoji }\n  }\n": types.ExperimentsListDocument,
     "\n  query DashboardOverview {\n    contentStats { posts tokensUsed costUsd averageEngagementRate costPerFollowUsd costPerPostUsd }\n    personas { id name emoji }\n    posts(first: 5) { edges { node { id hook status createdAt engagementRate persona { name } } } }\n    achievementStats { count totalBusinessValue portfolioReadyCount }\n  }\n": types.DashboardOverviewDocument,
     "\n  query DashboardPersonaStats($personaId: ID!) {\n    contentStats(personaId: $personaId) { posts tokensUsed costUsd averageEngagementRate costPerFollowUsd }\n  }\n": types.DashboardPersonaStatsDocument,
-    "\n  subscription DashboardPostCreated {\n    postCreated { id }\n  }\n": types.DashboardPostCreatedDocument,
+    "\n  subscription DashboardPostCreated($since: DateTime) {\n    postCreated(since: $since) { id }\n  }\n": types.DashboardPostCreatedDocument,
     "\n  query PostDetail($id: ID!) {\n    post(id: $id) {\n      id hook body status originalInput qualityScore engagementRate tokensUsed costUsd model createdAt\n      publisher url publishedAt publishError\n      persona { id name emoji }\n      engagement { impressions likes replies reposts follows }\n      variant { id name isControl dimensions experiment { id name } }\n      emotionTrajectory {\n        id trajectoryType dominantEmotion peaks valleys\n        sentiment { positive negative neutral compound }\n        segments { position sentimentCompound dominantEmotion emotions { joy trust fear surprise sadness disgust anger anticipation } }\n        transitions { fromSegment toSegment fromEmotion toEmotion strength }\n      }\n      similarPosts(first: 5) { score post { id hook persona { id name emoji } } }\n    }\n  }\n": types.PostDetailDocument,
     "\n  mutation PostPublish($id: ID!) {\n    publishPost(id: $id) { id status publisher url publishedAt publishError }\n  }\n": types.PostPublishDocument,
-    "\n  subscription PostPublished($personaId: ID) {\n    postPublished(personaId: $personaId) { id status publisher url publishedAt publishError }\n  }\n": types.PostPublishedDocument,
-    "\n  subscription PostEngagementUpdated($postId: ID) {\n    postEngagementUpdated(postId: $postId) { id engagementRate engagement { impressions likes replies reposts follows } }\n  }\n": types.PostEngagementUpdatedDocument,
+    "\n  subscription PostPublished($personaId: ID, $since: DateTime) {\n    postPublished(personaId: $personaId, since: $since) { id status publisher url publishedAt publishError }\n  }\n": types.PostPublishedDocument,
+    "\n  subscription PostEngagementUpdated($postId: ID, $since: DateTime) {\n    postEngagementUpdated(postId: $postId, since: $since) { id engagementRate engagement { impressions likes replies reposts follows } }\n  }\n": types.PostEngagementUpdatedDocument,
     "\n  query PostsFilters {\n    personas { id name emoji }\n  }\n": types.PostsFiltersDocument,
     "\n  query PostsList($first: Int!, $after: String, $filter: PostFilter) {\n    posts(first: $first, after: $after, filter: $filter) {\n      edges { cursor node { id hook status qualityScore engagementRate createdAt persona { id name emoji } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PostsListDocument,
     "\n  query StudioPage {\n    personas { id name emoji }\n    posts(first: 10) { edges { node { id job { id topic status createdAt persona { id name emoji } } } } }\n  }\n": types.StudioPageDocument,
     "\n  mutation StudioGenerate($input: GeneratePostInput!) {\n    generatePost(input: $input) { id topic status createdAt persona { id name emoji } }\n  }\n": types.StudioGenerateDocument,
+    "\n  query StudioJob($id: ID!) {\n    generationJob(id: $id) { id topic status createdAt persona { id name emoji } }\n  }\n": types.StudioJobDocument,
     "\n  subscription StudioJobsFeed {\n    generationJobsUpdated { job { id topic status createdAt persona { id name emoji } } }\n  }\n": types.StudioJobsFeedDocument,
     "\n  mutation PostRecordEngagement($postId: ID!, $input: EngagementInput!) {\n    recordEngagement(postId: $postId, input: $input) {\n      id engagementRate\n      engagement { impressions likes replies reposts follows }\n    }\n  }\n": types.PostRecordEngagementDocument,
     "\n  subscription StudioJobUpdated($id: ID!) {\n    generationJobUpdated(id: $id) {\n      type status delta text\n      job {\n        id stage regenerations error errorCode\n        post {\n          id\n          variant { id name isControl dimensions }\n          emotionTrajectory {\n            id trajectoryType dominantEmotion\n            segments { position sentimentCompound dominantEmotion emotions { joy trust fear surprise sadness disgust anger anticipation } }\n          }\n        }\n      }\n    }\n  }\n": types.StudioJobUpdatedDocument,
@@ -118,7 +120,7 @@ export function graphql(source: "\n  query AchievementsStats($filter: Achievemen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription AchievementsCreated {\n    achievementCreated { id title }\n  }\n"): (typeof documents)["\n  subscription AchievementsCreated {\n    achievementCreated { id title }\n  }\n"];
+export function graphql(source: "\n  subscription AchievementsCreated($since: DateTime) {\n    achievementCreated(since: $since) { id title }\n  }\n"): (typeof documents)["\n  subscription AchievementsCreated($since: DateTime) {\n    achievementCreated(since: $since) { id title }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -134,7 +136,7 @@ export function graphql(source: "\n  query DashboardPersonaStats($personaId: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription DashboardPostCreated {\n    postCreated { id }\n  }\n"): (typeof documents)["\n  subscription DashboardPostCreated {\n    postCreated { id }\n  }\n"];
+export function graphql(source: "\n  subscription DashboardPostCreated($since: DateTime) {\n    postCreated(since: $since) { id }\n  }\n"): (typeof documents)["\n  subscription DashboardPostCreated($since: DateTime) {\n    postCreated(since: $since) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -146,11 +148,11 @@ export function graphql(source: "\n  mutation PostPublish($id: ID!) {\n    publi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription PostPublished($personaId: ID) {\n    postPublished(personaId: $personaId) { id status publisher url publishedAt publishError }\n  }\n"): (typeof documents)["\n  subscription PostPublished($personaId: ID) {\n    postPublished(personaId: $personaId) { id status publisher url publishedAt publishError }\n  }\n"];
+export function graphql(source: "\n  subscription PostPublished($personaId: ID, $since: DateTime) {\n    postPublished(personaId: $personaId, since: $since) { id status publisher url publishedAt publishError }\n  }\n"): (typeof documents)["\n  subscription PostPublished($personaId: ID, $since: DateTime) {\n    postPublished(personaId: $personaId, since: $since) { id status publisher url publishedAt publishError }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription PostEngagementUpdated($postId: ID) {\n    postEngagementUpdated(postId: $postId) { id engagementRate engagement { impressions likes replies reposts follows } }\n  }\n"): (typeof documents)["\n  subscription PostEngagementUpdated($postId: ID) {\n    postEngagementUpdated(postId: $postId) { id engagementRate engagement { impressions likes replies reposts follows } }\n  }\n"];
+export function graphql(source: "\n  subscription PostEngagementUpdated($postId: ID, $since: DateTime) {\n    postEngagementUpdated(postId: $postId, since: $since) { id engagementRate engagement { impressions likes replies reposts follows } }\n  }\n"): (typeof documents)["\n  subscription PostEngagementUpdated($postId: ID, $since: DateTime) {\n    postEngagementUpdated(postId: $postId, since: $since) { id engagementRate engagement { impressions likes replies reposts follows } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -167,6 +169,10 @@ export function graphql(source: "\n  query StudioPage {\n    personas { id name 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StudioGenerate($input: GeneratePostInput!) {\n    generatePost(input: $input) { id topic status createdAt persona { id name emoji } }\n  }\n"): (typeof documents)["\n  mutation StudioGenerate($input: GeneratePostInput!) {\n    generatePost(input: $input) { id topic status createdAt persona { id name emoji } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioJob($id: ID!) {\n    generationJob(id: $id) { id topic status createdAt persona { id name emoji } }\n  }\n"): (typeof documents)["\n  query StudioJob($id: ID!) {\n    generationJob(id: $id) { id topic status createdAt persona { id name emoji } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

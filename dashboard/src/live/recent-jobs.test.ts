@@ -26,6 +26,11 @@ describe('mergeRecentJobs', () => {
     expect(merged.map((j) => j.status)).toEqual(['CANCELLED']);
   });
 
+  it('keeps PROCESSING when a late event says QUEUED, and takes a finished status over a running one', () => {
+    expect(mergeRecentJobs([job('a', 1, 'PROCESSING')], [job('a', 1, 'QUEUED')]).map((j) => j.status)).toEqual(['PROCESSING']);
+    expect(mergeRecentJobs([job('a', 1, 'PROCESSING')], [job('a', 1, 'FAILED')]).map((j) => j.status)).toEqual(['FAILED']);
+  });
+
   it('keeps at most `limit` jobs, dropping the oldest', () => {
     const merged = mergeRecentJobs([], [job('a', 1), job('b', 2), job('c', 3), job('d', 4)], 3);
     expect(merged.map((j) => j.id)).toEqual(['d', 'c', 'b']);

@@ -7,6 +7,8 @@ import { AchievementFilters, CATEGORY_LABELS } from '../insights/AchievementFilt
 import type { AchievementListOptions } from '../insights/AchievementFilters';
 import { AchievementTimeline } from '../insights/AchievementTimeline';
 import { PortfolioExport } from '../insights/PortfolioExport';
+import { useOpenedAt } from '../live/opened-at';
+import { useRefresh } from '../live/use-refresh';
 import './insights.css';
 
 /** Achievements per page of the list. */
@@ -29,21 +31,22 @@ const StatsQuery = graphql(`
 `);
 
 const CreatedSubscription = graphql(`
-  subscription AchievementsCreated {
-    achievementCreated { id title }
+  subscription AchievementsCreated($since: DateTime) {
+    achievementCreated(since: $since) { id title }
   }
 `);
 
-/** What the page keeps of the live arrivals: how many, and the latest one's title. */
+/** What the page keeps of the live arrivals: their ids (a replay after a reconnection repeats some), and the latest one's title. */
 interface Arrivals {
-  count: number;
+  ids: ReadonlySet<string>;
   latest: string;
 }
 
 /**
  * Achievements: a filterable, paginated list, the totals and the per-month timeline of the
  * achievements matching the filter, portfolio export (Markdown, JSON or HTML, downloaded), and
- * live arrivals (`achievementCreated`: announced, then the list and totals are fetched again).
+ * live arrivals (`achievementCreated` since the page opened: announced, then the list and totals
+ * are fetched again, once per burst, and after each reconnection).
  */
 export default function AchievementsPage() {
   const [options, setOptions] = useState<AchievementListOptions>({ filter: {}, orderBy: 'CREATED_AT_DESC' });
@@ -52,16 +55,20 @@ export default function AchievementsPage() {
   const after = cursors[cursors.length - 1] ?? null;
   const [list, refetchList] = useQuery({ query: ListQuery, variables: { first: PAGE_SIZE, after, filter: options.filter, orderBy: options.orderBy } });
   const [stats, refetchStats] = useQuery({ query: StatsQuery, variables: { filter: options.filter } });
-  const [{ data: arrivals, error: liveError }] = useSubscription({ query: CreatedSubscription }, (previous: Arrivals | undefined, event): Arrivals => ({
-    count: (previous?.count ?? 0) + 1,
-    latest: event.achievementCreated.title,
-  }));
-  const arrived = arrivals?.count ?? 0;
-  useEffect(() => {
-    if (arrived === 0) return;
+  const since = useOpenedAt();
+  const [{ data: arrivals, error: liveError }] = useSubscription({ query: CreatedSubscription, variables: { since } }, (previous: Arrivals | undefined, event): Arrivals => {
+    const { id, title } = event.achievementCreated;
+    if (previous?.ids.has(id)) return previous;
+    return { ids: new Set([...(previous?.ids ?? []), id]), latest: title };
+  });
+  const scheduleRefresh = useRefresh(() => {
     refetchList({ requestPolicy: 'network-only' });
     refetchStats({ requestPolicy: 'network-only' });
-  }, [arrived, refetchList, refetchStats]);
+  });
+  const arrived = arrivals?.ids.size ?? 0;
+  useEffect(() => {
+    if (arrived > 0) scheduleRefresh();
+  }, [arrived, scheduleRefresh]);
 
   const connection = list.data?.achievements;
   const totals = stats.data?.achievementStats;

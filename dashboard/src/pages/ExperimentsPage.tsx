@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { graphql } from '../gql';
 import { ExperimentCard } from '../insights/ExperimentCard';
+import { useRefresh } from '../live/use-refresh';
 import './insights.css';
 
 /** Most experiments shown (newest first): each costs about 85 points of the gateway's cost limit (5000). */
@@ -18,10 +19,11 @@ const ExperimentsQuery = graphql(`
  * Experiments: every experiment (newest first) with its variants' impressions, success rates and
  * credible intervals (a chart with error bars and a table), probability of being best and test
  * against the control; Start, Pause and Complete as its status allows; live through
- * `experimentUpdated`.
+ * `experimentUpdated` (which has no replay: the list is read again after a reconnection).
  */
 export default function ExperimentsPage() {
-  const [{ data, error, fetching }] = useQuery({ query: ExperimentsQuery, variables: { first: SHOWN_EXPERIMENTS } });
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ExperimentsQuery, variables: { first: SHOWN_EXPERIMENTS } });
+  useRefresh(() => refetch({ requestPolicy: 'network-only' }));
   const personas = new Map(data?.personas.map((persona) => [persona.id, persona]));
   return (
     <section className="insights" aria-labelledby="experiments-title">

@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { count, percent, usd } from '../format';
 import { graphql } from '../gql';
+import { useOpenedAt } from '../live/opened-at';
+import { useRefresh } from '../live/use-refresh';
 
 const OverviewQuery = graphql(`
   query DashboardOverview {
@@ -21,8 +23,8 @@ const PersonaStatsQuery = graphql(`
 `);
 
 const PostCreatedSubscription = graphql(`
-  subscription DashboardPostCreated {
-    postCreated { id }
+  subscription DashboardPostCreated($since: DateTime) {
+    postCreated(since: $since) { id }
   }
 `);
 
@@ -49,12 +51,18 @@ function PersonaRow({ persona, refreshKey }: { persona: { id: string; name: stri
 /**
  * Overview: the platform's numbers (posts, tokens, cost, engagement, cost per follow, overall and
  * per persona), recent posts, and achievements' count and business value; refreshed whenever a
- * post is created (`postCreated`).
+ * post is created (`postCreated` since the page opened; one refresh per burst) and after each
+ * reconnection.
  */
 export function OverviewPage() {
   const [{ data, error, fetching }, refetch] = useQuery({ query: OverviewQuery });
-  const [{ data: created }] = useSubscription({ query: PostCreatedSubscription }, (previous: number | undefined) => (previous ?? 0) + 1);
-  const refreshKey = created ?? 0;
+  const since = useOpenedAt();
+  const [{ data: created, error: liveError }] = useSubscription({ query: PostCreatedSubscription, variables: { since } }, (previous: number | undefined) => (previous ?? 0) + 1);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const scheduleRefresh = useRefresh(() => setRefreshKey((key) => key + 1));
+  useEffect(() => {
+    if (created) scheduleRefresh();
+  }, [created, scheduleRefresh]);
   useEffect(() => {
     if (refreshKey > 0) refetch({ requestPolicy: 'network-only' });
   }, [refreshKey, refetch]);
@@ -63,7 +71,7 @@ export function OverviewPage() {
   return (
     <section aria-labelledby="overview-title">
       <h1 id="overview-title">Overview</h1>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? liveError} />
       {fetching && !data ? <p role="status">Loading…</p> : null}
       {data ? (
         <>

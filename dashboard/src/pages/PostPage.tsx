@@ -4,6 +4,8 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { count, dateTime, percent, usd } from '../format';
 import { graphql } from '../gql';
+import { useOpenedAt } from '../live/opened-at';
+import { useRefresh } from '../live/use-refresh';
 import { dimensionsText } from '../live/variant-text';
 import { EmotionSection } from './post/EmotionSection';
 import { EngagementForm } from './post/EngagementForm';
@@ -35,18 +37,18 @@ const PublishMutation = graphql(`
 `);
 
 const PublishedSubscription = graphql(`
-  subscription PostPublished($personaId: ID) {
-    postPublished(personaId: $personaId) { id status publisher url publishedAt publishError }
+  subscription PostPublished($personaId: ID, $since: DateTime) {
+    postPublished(personaId: $personaId, since: $since) { id status publisher url publishedAt publishError }
   }
 `);
 
 const EngagementSubscription = graphql(`
-  subscription PostEngagementUpdated($postId: ID) {
-    postEngagementUpdated(postId: $postId) { id engagementRate engagement { impressions likes replies reposts follows } }
+  subscription PostEngagementUpdated($postId: ID, $since: DateTime) {
+    postEngagementUpdated(postId: $postId, since: $since) { id engagementRate engagement { impressions likes replies reposts follows } }
   }
 `);
 
-/** While a post is PUBLISHING, how often it is read again (a failure has no event). */
+/** While a post is PUBLISHING, how often it is read again: a failed publication (PUBLISH_FAILED) has no event. */
 const PUBLISHING_POLL_MS = 2000;
 
 /**
@@ -54,15 +56,19 @@ const PUBLISHING_POLL_MS = 2000;
  * (a Publish button for drafts and failed publications, the state updated live by
  * `postPublished`); engagement (totals, live by `postEngagementUpdated`, and a form to record
  * them); the emotion trajectory (chart over segments, sentiment, transitions); similar posts.
+ * Both subscriptions start from the time the page opened; the post is read again after a
+ * reconnection.
  */
 export default function PostPage() {
   const { id = '' } = useParams();
   const [{ data, error, fetching }, refetch] = useQuery({ query: PostDetailQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   const post = data?.post;
   const [publication, publish] = useMutation(PublishMutation);
+  const since = useOpenedAt();
   // Entities update the post in the cache (graphcache): nothing to do with the events themselves.
-  useSubscription({ query: PublishedSubscription, variables: { personaId: post?.persona.id ?? null }, pause: !post });
-  useSubscription({ query: EngagementSubscription, variables: { postId: id }, pause: !post });
+  const [{ error: publishedError }] = useSubscription({ query: PublishedSubscription, variables: { personaId: post?.persona.id ?? null, since }, pause: !post });
+  const [{ error: engagementError }] = useSubscription({ query: EngagementSubscription, variables: { postId: id, since }, pause: !post });
+  useRefresh(() => refetch({ requestPolicy: 'network-only' }));
 
   const publishing = post?.status === 'PUBLISHING';
   useEffect(() => {
@@ -95,7 +101,7 @@ export default function PostPage() {
         </Link>
       </p>
       <h1 id="post-title">{post.hook}</h1>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? publishedError ?? engagementError} />
       <p className="post-body">{post.body}</p>
       <dl className="facts">
         <dt>Persona</dt>

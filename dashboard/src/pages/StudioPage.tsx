@@ -1,12 +1,13 @@
 import { useCallback, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { dateTime } from '../format';
 import { graphql } from '../gql';
 import type { JobStatus } from '../gql/graphql';
 import { mergeRecentJobs } from '../live/recent-jobs';
 import type { RecentJob } from '../live/recent-jobs';
+import { useRefresh } from '../live/use-refresh';
 import { JobPanel } from './studio/JobPanel';
 import './content.css';
 
@@ -23,6 +24,12 @@ const GenerateMutation = graphql(`
   }
 `);
 
+const JobQuery = graphql(`
+  query StudioJob($id: ID!) {
+    generationJob(id: $id) { id topic status createdAt persona { id name emoji } }
+  }
+`);
+
 const JobsFeedSubscription = graphql(`
   subscription StudioJobsFeed {
     generationJobsUpdated { job { id topic status createdAt persona { id name emoji } } }
@@ -36,12 +43,15 @@ const RECENT_JOBS = 10;
  * Studio (the content pipeline): choose a persona and a topic and press Generate; the job's post
  * is written word by word in the job panel (status, variant, then its emotion trajectory), and
  * the recent jobs (those of the latest posts, those started here, and every job the live feed
- * `generationJobsUpdated` reports) are listed with their statuses, each one watchable.
+ * `generationJobsUpdated` reports) are listed with their statuses, each one watchable. The feed
+ * has no replay: after a reconnection, the latest posts and every listed job still running are
+ * read again.
  */
 export default function StudioPage() {
-  const [{ data, error }] = useQuery({ query: StudioQuery, requestPolicy: 'cache-and-network' });
+  const client = useClient();
+  const [{ data, error }, refetch] = useQuery({ query: StudioQuery, requestPolicy: 'cache-and-network' });
   const [generation, generate] = useMutation(GenerateMutation);
-  const [{ data: feed }] = useSubscription({ query: JobsFeedSubscription }, (previous: RecentJob[] | undefined, event) =>
+  const [{ data: feed, error: feedError }] = useSubscription({ query: JobsFeedSubscription }, (previous: RecentJob[] | undefined, event) =>
     mergeRecentJobs(previous ?? [], [event.generationJobsUpdated.job], RECENT_JOBS),
   );
   const [personaId, setPersonaId] = useState('');
@@ -62,6 +72,15 @@ export default function StudioPage() {
     listed.flatMap((job) => (watchedStatus[job.id] ? [{ ...job, status: watchedStatus[job.id]! }] : [])),
     RECENT_JOBS,
   );
+  useRefresh(() => {
+    refetch({ requestPolicy: 'network-only' });
+    for (const job of jobs.filter((j) => j.status === 'QUEUED' || j.status === 'PROCESSING')) {
+      void client
+        .query(JobQuery, { id: job.id }, { requestPolicy: 'network-only' })
+        .toPromise()
+        .then(({ data: read }) => read?.generationJob && setStarted((previous) => mergeRecentJobs(previous, [read.generationJob!], RECENT_JOBS)));
+    }
+  });
   const onStatus = useCallback((jobId: string, status: JobStatus) => setWatchedStatus((previous) => (previous[jobId] === status ? previous : { ...previous, [jobId]: status })), []);
 
   async function onSubmit(event: FormEvent) {
@@ -76,7 +95,7 @@ export default function StudioPage() {
   return (
     <section aria-labelledby="studio-title">
       <h1 id="studio-title">Studio</h1>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? feedError} />
       <form className="inline card" onSubmit={onSubmit} aria-label="Generate a post">
         <div className="field">
           <label htmlFor={personaField}>Persona</label>

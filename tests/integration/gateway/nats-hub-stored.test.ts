@@ -7,8 +7,10 @@ import type { StoredEvent } from '../../../gateway/src/subscriptions/nats-hub';
 import { createLogger } from '../../../lib/logger';
 import { connectNats, natsNames, provisionStreams, publishEvent } from '../../../lib/nats';
 import { eventually } from '../../support/eventually';
-import { achievementEvent, nextStatus, openCuttableLink, startPrivateNats, titleOf } from './private-nats';
-import type { CuttableLink, PrivateNats } from './private-nats';
+import { openCuttableLink } from '../../support/cuttable-link';
+import type { CuttableLink } from '../../support/cuttable-link';
+import { achievementEvent, nextStatus, startPrivateNats, titleOf } from './private-nats';
+import type { PrivateNats } from './private-nats';
 
 const { streams, subjects } = natsNames('hub');
 const subject = subjects.achievementCreated;
@@ -48,7 +50,7 @@ describe('NatsHub stored subjects (one stream feed per subject, real NATS server
 
   /** The hub's connection goes through the cuttable link. */
   const hubConnection = async () => {
-    const nc = await connectNats(link.url, 'gateway-hub');
+    const nc = await connectNats(`nats://127.0.0.1:${link.port}`, 'gateway-hub');
     connections.push(nc);
     return nc;
   };

@@ -8,8 +8,10 @@ import { NatsHub } from '../../../gateway/src/subscriptions/nats-hub';
 import { createLogger } from '../../../lib/logger';
 import { connectNats, natsNames, provisionStreams, publishEvent } from '../../../lib/nats';
 import { supergraphApiSchema } from '../../../scripts/lib/api-schema';
-import { achievementEvent, nextStatus, openCuttableLink, startPrivateNats } from './private-nats';
-import type { CuttableLink, PrivateNats } from './private-nats';
+import { openCuttableLink } from '../../support/cuttable-link';
+import type { CuttableLink } from '../../support/cuttable-link';
+import { achievementEvent, nextStatus, startPrivateNats } from './private-nats';
+import type { PrivateNats } from './private-nats';
 
 const { streams, subjects } = natsNames('bridge');
 const WATCH = parse('subscription Watch($since: DateTime) { achievementCreated(since: $since) { id title } }');
@@ -82,7 +84,7 @@ describe('subscriptions to stored events through the bridge (live from the EVENT
   });
 
   it('sends a subscriber that stays connected the achievements stored while the gateway was cut from NATS and NATS restarted', async () => {
-    const hubNc = await connection(link.url, 'gateway');
+    const hubNc = await connection(`nats://127.0.0.1:${link.port}`, 'gateway');
     const hub = new NatsHub(hubNc, logger, streams.events, { feedRetry });
     const iterator = subscribe(new SubscriptionBridge({ hub, logger, queueLimit: 100, trajectoryWaitMs: 1000, subjects }), {});
     const first = iterator.next();
