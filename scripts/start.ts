@@ -5,7 +5,7 @@ import type { LogFormat } from '../lib/logger';
 import type { Logger } from '../lib/logger';
 import { describeStartupError } from '../lib/server';
 import { ensureDashboardBuilt } from './lib/dashboard-build';
-import { DEV_TOKEN_LIFETIME, prepareLocalAuth } from './lib/local-auth';
+import { DEV_TOKEN_LIFETIME, dashboardUrl, prepareLocalAuth } from './lib/local-auth';
 import { migrateAll } from './lib/migrate-all';
 import { REPOSITORY_ROOT, planPlatform } from './lib/platform-services';
 import { preflight } from './lib/preflight';
@@ -33,8 +33,7 @@ function logFormatOf(value: string | undefined): LogFormat | undefined {
 
 function banner(gatewayPort: number, printableToken: string | null): string {
   const url = `http://localhost:${gatewayPort}/graphql`;
-  const dashboard = `http://localhost:${gatewayPort}/${printableToken ? `#token=${printableToken}` : ''}`;
-  const lines = ['', `  Threads Agent Supergraph is up: GraphiQL at ${url}`, `  Dashboard: ${dashboard}`];
+  const lines = ['', `  Threads Agent Supergraph is up: GraphiQL at ${url}`, `  Dashboard: ${dashboardUrl(gatewayPort, printableToken)}`];
   if (printableToken) {
     lines.push(
       '',

@@ -8,11 +8,14 @@ import { REPOSITORY_ROOT } from './paths';
 
 const run = promisify(execFile);
 
-/** The dashboard's project folder and its build. */
-const DASHBOARD_DIR = join(REPOSITORY_ROOT, 'dashboard');
-const DASHBOARD_DIST = join(DASHBOARD_DIR, 'dist');
-/** Written into the build: the hash of the inputs it was built from. */
-const STAMP = join(DASHBOARD_DIST, '.build-hash');
+/** The dashboard's project folder, its build, and the stamp written into the build: the hash of the inputs it was built from. */
+function dashboardPaths(root: string): { dir: string; dist: string; stamp: string } {
+  const dir = join(root, 'dashboard');
+  const dist = join(dir, 'dist');
+  return { dir, dist, stamp: join(dist, '.build-hash') };
+}
+
+const DASHBOARD = dashboardPaths(REPOSITORY_ROOT);
 
 function inputs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -26,26 +29,36 @@ function inputs(dir: string): string[] {
 
 /**
  * SHA-256 of what the build depends on: every file of `dashboard/` but its build and tests, and
- * `package-lock.json` (the versions of React, Vite...). Content, not modification times, so a fresh
- * clone of a built commit is not rebuilt for nothing and a changed file always is.
+ * `package-lock.json` (the versions of React, Vite...), with their paths relative to `root`.
+ * Content, not modification times, so a fresh clone of a built commit is not rebuilt for nothing
+ * and a changed file always is.
+ *
+ * @param root the repository (this one unless given)
+ * @returns 64 hex characters
  */
-function dashboardInputsHash(): string {
+export function dashboardInputsHash(root = REPOSITORY_ROOT): string {
   const hash = createHash('sha256');
-  for (const file of [...inputs(DASHBOARD_DIR), join(REPOSITORY_ROOT, 'package-lock.json')]) {
-    hash.update(relative(REPOSITORY_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of [...inputs(dashboardPaths(root).dir), join(root, 'package-lock.json')]) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
 }
 
-/** Whether `dashboard/dist` was built from the current inputs. */
-function dashboardBuildIsCurrent(): boolean {
-  return existsSync(join(DASHBOARD_DIST, 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === dashboardInputsHash();
+/**
+ * Whether `dashboard/dist` was built from the current inputs: it has an `index.html` and a stamp
+ * equal to {@link dashboardInputsHash}.
+ *
+ * @param root the repository (this one unless given)
+ */
+export function dashboardBuildIsCurrent(root = REPOSITORY_ROOT): boolean {
+  const { dist, stamp } = dashboardPaths(root);
+  return existsSync(join(dist, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === dashboardInputsHash(root);
 }
 
 /** Runs Vite's build of the dashboard into `outDir` (emptied first). */
 async function viteBuild(outDir: string): Promise<void> {
   const vite = join(REPOSITORY_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  await run(process.execPath, [vite, 'build', '--config', join(DASHBOARD_DIR, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  await run(process.execPath, [vite, 'build', '--config', join(DASHBOARD.dir, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: REPOSITORY_ROOT,
     // React's production build whatever the caller's NODE_ENV (Jest sets `test`).
     env: { ...process.env, NODE_ENV: 'production' },
@@ -64,9 +77,9 @@ export async function ensureDashboardBuilt(logger: Pick<Logger, 'info'>, force =
   if (!force && dashboardBuildIsCurrent()) return false;
   const started = Date.now();
   const hash = dashboardInputsHash();
-  await viteBuild(DASHBOARD_DIST);
-  writeFileSync(STAMP, hash);
-  logger.info({ dir: relative(REPOSITORY_ROOT, DASHBOARD_DIST), ms: Date.now() - started }, 'dashboard built');
+  await viteBuild(DASHBOARD.dist);
+  writeFileSync(DASHBOARD.stamp, hash);
+  logger.info({ dir: relative(REPOSITORY_ROOT, DASHBOARD.dist), ms: Date.now() - started }, 'dashboard built');
   return true;
 }
 

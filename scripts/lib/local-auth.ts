@@ -80,6 +80,17 @@ export async function prepareLocalAuth(env: NodeJS.ProcessEnv, dir = LOCAL_STATE
 }
 
 /**
+ * The dashboard's address as `npm start` prints it: `http://localhost:<gatewayPort>/`, with
+ * `#token=<printableToken>` when it minted one (the dashboard takes the token from the fragment,
+ * which the browser never sends to the server).
+ *
+ * @example dashboardUrl(4000, null) // 'http://localhost:4000/'
+ */
+export function dashboardUrl(gatewayPort: number, printableToken: string | null): string {
+  return `http://localhost:${gatewayPort}/${printableToken ? `#token=${printableToken}` : ''}`;
+}
+
+/**
  * Mints a token for the secret `npm start` uses: `AUTH_JWT_SECRET`, else the local one in
  * `.local/`; `AUTH_ISSUER` / `AUTH_AUDIENCE` become `iss` / `aud`. For `npm run token` and the demo.
  */

@@ -33,15 +33,26 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page that records what the browser logged as errors, and the page errors (uncaught exceptions). */
+/** A page that records what the browser logged as errors, the page errors (uncaught exceptions), and requests leaving the host. */
 export interface WatchedPage {
   page: Page;
   context: BrowserContext;
-  /** Console `error` messages and uncaught exceptions, in order. */
+  /** Console `error` messages, uncaught exceptions and `external request: <url>`s, in order. */
   errors: string[];
 }
 
-/** Opens a new context (its own session storage) and page at `viewport`, watching for errors. */
+/** Schemes of URLs the browser resolves itself, without a request on the network. */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+/** Hosts of the stack under test (the gateway binds 127.0.0.1; `localhost` is the printed URL's). */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/** Whether a request to `url` leaves this machine (the dashboard must load nothing from elsewhere). */
+function leavesHost(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return !LOCAL_SCHEMES.has(protocol) && !LOCAL_HOSTS.has(hostname);
+}
+
+/** Opens a new context (its own session storage) and page at `viewport`, watching for errors and external requests. */
 export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
@@ -50,6 +61,12 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => {
+    if (leavesHost(request.url())) errors.push(`external request: ${request.url()}`);
+  });
+  page.on('websocket', (socket) => {
+    if (leavesHost(socket.url())) errors.push(`external request: ${socket.url()}`);
+  });
   return { page, context, errors };
 }
 
