@@ -21,7 +21,7 @@ const API_PATHS = ['/graphql', '/webhooks/'];
 
 /**
  * Serves the dashboard's build from `dir` (sirv, a maintained static server: ETag, `HEAD`, range,
- * precompressed files): fingerprinted `assets/*` are cached for a year (`immutable`), `index.html`
+ * and the build's precompressed `.br` / `.gz` copies chosen by `Accept-Encoding`): fingerprinted `assets/*` are cached for a year (`immutable`), `index.html`
  * is revalidated on every load (`no-cache`), and any other path the app routes (`/studio`,
  * `/posts/<id>`) gets `index.html` (single-page app). Without a build, `/` explains how to make
  * one (503). The build's files are listed at the first request that finds it: a rebuild while
@@ -35,6 +35,8 @@ export function dashboardRoute(dir: string): (req: IncomingMessage, res: ServerR
   const createServe = () => sirv(dir, {
     single: true,
     etag: true,
+    brotli: true,
+    gzip: true,
     dev: false,
     setHeaders(res, pathname) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);

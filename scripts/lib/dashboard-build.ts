@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import type { Logger } from '../../lib/logger';
 import { REPOSITORY_ROOT } from './paths';
+import { precompressBuild } from './precompress';
 
 const run = promisify(execFile);
 
@@ -16,6 +17,9 @@ function dashboardPaths(root: string): { dir: string; dist: string; stamp: strin
 }
 
 const DASHBOARD = dashboardPaths(REPOSITORY_ROOT);
+
+/** What a build holds besides Vite's output; part of the inputs' hash, so that a build made before a change here is made again. */
+const BUILD_FORMAT = 'vite + precompressed .br/.gz';
 
 function inputs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -29,7 +33,8 @@ function inputs(dir: string): string[] {
 
 /**
  * SHA-256 of what the build depends on: every file of `dashboard/` but its build and tests, and
- * `package-lock.json` (the versions of React, Vite...), with their paths relative to `root`.
+ * `package-lock.json` (the versions of React, Vite...), with their paths relative to `root`, and
+ * the build's format (what this module adds to Vite's output).
  * Content, not modification times, so a fresh clone of a built commit is not rebuilt for nothing
  * and a changed file always is.
  *
@@ -37,7 +42,7 @@ function inputs(dir: string): string[] {
  * @returns 64 hex characters
  */
 export function dashboardInputsHash(root = REPOSITORY_ROOT): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(BUILD_FORMAT).update('\0');
   for (const file of [...inputs(dashboardPaths(root).dir), join(root, 'package-lock.json')]) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
@@ -55,7 +60,7 @@ export function dashboardBuildIsCurrent(root = REPOSITORY_ROOT): boolean {
   return existsSync(join(dist, 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === dashboardInputsHash(root);
 }
 
-/** Runs Vite's build of the dashboard into `outDir` (emptied first). */
+/** Runs Vite's build of the dashboard into `outDir` (emptied first), then precompresses it ({@link precompressBuild}). */
 async function viteBuild(outDir: string): Promise<void> {
   const vite = join(REPOSITORY_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   await run(process.execPath, [vite, 'build', '--config', join(DASHBOARD.dir, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
@@ -64,6 +69,7 @@ async function viteBuild(outDir: string): Promise<void> {
     env: { ...process.env, NODE_ENV: 'production' },
     maxBuffer: 10 * 1024 * 1024,
   });
+  await precompressBuild(outDir);
 }
 
 /**

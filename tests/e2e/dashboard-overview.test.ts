@@ -1,10 +1,23 @@
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { queryData } from '../support/graphql';
 import { builtDashboardDir, openPage, screenshot, seriousViolations } from '../support/browser';
 import { useDashboardSuite } from '../support/dashboard-suite';
+
+/** GETs `url` asking for `encoding`, without decoding: the response's status, headers and raw bytes. */
+function rawGet(url: string, encoding: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
 
 describe('the dashboard in a real browser: overview, token and navigation', () => {
   const suite = useDashboardSuite();
@@ -83,6 +96,17 @@ describe('the dashboard in a real browser: overview, token and navigation', () =
     expect(asset).toBeDefined();
     const script = await fetch(`${origin}${asset}`);
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // The build's precompressed copies, chosen by Accept-Encoding.
+    const plain = await rawGet(`${origin}${asset}`, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await rawGet(`${origin}${asset}`, 'br, gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(plain.body.length / 2);
+    const gz = await rawGet(`${origin}${asset}`, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
 
     const { page, context, errors } = await openPage(browser, { width: 375, height: 800 });
     try {
