@@ -32,7 +32,12 @@ export interface ContentWorkerMetrics {
   vectorIndexErrors: Counter<'index'>;
   /** `content_publications_total{publisher,outcome}`: publication attempts (`published`, `retried`: a retryable error, `failed`: PUBLISH_FAILED). */
   publications: Counter<'publisher' | 'outcome'>;
-  /** `content_engagement_reports_total{publisher,outcome}`: engagement reports asked of the publisher (`recorded`, `failed`). */
+  /**
+   * `content_engagement_reports_total{publisher,outcome}`: engagement reports asked of the
+   * publisher (`recorded`; `failed`: retried after the claim's lease; `skipped`: refused for good,
+   * e.g. an expired token, or still failing a day after the report window; next asked at the
+   * publisher's next report time, if any).
+   */
   engagementReports: Counter<'publisher' | 'outcome'>;
 }
 
@@ -52,7 +57,7 @@ export function createContentWorkerMetrics(registry: Registry): ContentWorkerMet
     regenerations: new Counter({ name: 'content_dedup_regenerations_total', help: 'Texts rewritten because they duplicated an earlier post of the persona', registers: [registry] }),
     vectorIndexErrors: new Counter({ name: 'content_vector_index_errors_total', help: 'Failed copies of post vectors to the external vector index (retried by the index sweeper)', labelNames: ['index'], registers: [registry] }),
     publications: new Counter({ name: 'content_publications_total', help: 'Publication attempts, by publisher and outcome (published, retried, failed)', labelNames: ['publisher', 'outcome'], registers: [registry] }),
-    engagementReports: new Counter({ name: 'content_engagement_reports_total', help: 'Engagement reports asked of the publisher, by outcome (recorded, failed)', labelNames: ['publisher', 'outcome'], registers: [registry] }),
+    engagementReports: new Counter({ name: 'content_engagement_reports_total', help: 'Engagement reports asked of the publisher, by outcome (recorded, failed: retried after the lease, skipped: given up until the next report time)', labelNames: ['publisher', 'outcome'], registers: [registry] }),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Outbox } from '../../../../lib/outbox';
 import type { ContentDatabase } from '../db/database';
 import { findPersonasByIds } from '../db/repositories/personas';
 import { findPostsByIds, updatePostIfStatus } from '../db/repositories/posts';
-import { savePublishContainer } from '../db/repositories/publications';
+import { savePublishContainer, withPublicationLock } from '../db/repositories/publications';
 import { postText } from '../domain/post-text';
 import { postPublishedEvent } from '../messaging/post-events';
 import type { ContentWorkerMetrics } from '../metrics';
@@ -29,14 +29,24 @@ export interface PublishDeps {
  * Handles one `jobs.content.publish` message: publishes a PUBLISHING post through the publisher,
  * then, in one compare-and-set on PUBLISHING, stores where it lives (`publisher`, `external_id`,
  * `url`, `published_at`), PUBLISHED, when its first engagement report is due, and
- * `post.published` (outbox). Idempotent by post: a post no longer PUBLISHING (published by an earlier
- * delivery, moved back to draft) is left alone, and a redelivery after a crash publishes the saved
- * Threads container instead of a new one (see `threads-publisher.ts`).
+ * `post.published` (outbox). Idempotent by post: the whole publication runs under the post's
+ * publication lock (`withPublicationLock`), and the post is read once the lock is held, so two
+ * deliveries of the post's publication (a redelivery, a second message) never publish it side by
+ * side: the one that finds the lock taken is acknowledged and leaves the post to the holder (whose
+ * own message is redelivered if it fails), and the one that comes later finds the post no longer
+ * PUBLISHING and leaves it alone. A redelivery after a crash publishes the saved Threads container
+ * instead of a new one (see `threads-publisher.ts`).
  *
  * @throws {PermanentError} when the post or its persona does not exist, or the publisher's error is final (the post then ends PUBLISH_FAILED)
  * @throws the publisher's retryable {PublishError} or a database error, for a retry with backoff
  */
 export async function publishPostJob(deps: PublishDeps, postId: string): Promise<void> {
+  const outcome = await withPublicationLock(deps.db, postId, () => publishLocked(deps, postId));
+  if (!outcome.locked) deps.logger.info({ postId }, 'another delivery is publishing this post; leaving it to that one');
+}
+
+/** {@link publishPostJob} once the post's publication lock is held. */
+async function publishLocked(deps: PublishDeps, postId: string): Promise<void> {
   const [post] = await findPostsByIds(deps.db, [postId]);
   if (!post) throw new PermanentError(`Post ${postId} does not exist`);
   if (post.status !== 'PUBLISHING') return;

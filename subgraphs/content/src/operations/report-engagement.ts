@@ -8,6 +8,7 @@ import { findPersonasByIds } from '../db/repositories/personas';
 import { claimDueReports, scheduleNextReport } from '../db/repositories/publications';
 import { postText } from '../domain/post-text';
 import type { ContentWorkerMetrics } from '../metrics';
+import { PublishError } from '../providers/publisher';
 import type { Publisher } from '../providers/publisher';
 import { recordEngagement } from './record-engagement';
 
@@ -27,6 +28,13 @@ export interface EngagementReporterOptions {
 /** Posts claimed per pass, and how long a claim holds (ms) before another worker may take the post. */
 const BATCH = 50;
 const LEASE_MS = 60_000;
+/** How long after a post's report window has ended (ms) a report failing with a retryable error is still retried: one day. */
+const RETRY_GRACE_MS = 24 * 3_600_000;
+
+/** Whether the post's report window ended more than {@link RETRY_GRACE_MS} ago (no report would have been due even then). */
+function pastRetryGrace(publisher: Publisher, publishedAt: Date, now: Date): boolean {
+  return publisher.nextReportAt(publishedAt, new Date(now.getTime() - RETRY_GRACE_MS)) === null;
+}
 
 async function reportOne(options: EngagementReporterOptions, post: PostRow, personaName: string): Promise<void> {
   const now = new Date();
@@ -37,9 +45,29 @@ async function reportOne(options: EngagementReporterOptions, post: PostRow, pers
     await scheduleNextReport(options.db, post.id, options.publisher.nextReportAt(publishedAt, now));
     options.metrics.engagementReports.inc({ publisher: options.publisher.name, outcome: 'recorded' });
   } catch (err) {
+    if ((err instanceof PublishError && !err.retryable) || pastRetryGrace(options.publisher, publishedAt, now)) return skipReport(options, post.id, publishedAt, now, err);
     // The claim's lease runs out and the post is claimed again: the report is retried.
     options.metrics.engagementReports.inc({ publisher: options.publisher.name, outcome: 'failed' });
     options.logger.warn({ err, postId: post.id, publisher: options.publisher.name }, 'engagement report failed; retrying after the lease');
+  }
+}
+
+/**
+ * A report given up for now: one the publisher refused for good (`TOKEN_EXPIRED`,
+ * `THREADS_REJECTED`...), which asking again after the lease would fail the same way every
+ * minute, or one still failing a day after the post's report window ended. The post's next report
+ * is the one the publisher would have made next (`nextReportAt`), and none once its window is
+ * over. A database error here leaves the claim to its lease (the report is then retried).
+ */
+async function skipReport(options: EngagementReporterOptions, postId: string, publishedAt: Date, now: Date, err: unknown): Promise<void> {
+  const next = options.publisher.nextReportAt(publishedAt, now);
+  options.metrics.engagementReports.inc({ publisher: options.publisher.name, outcome: 'skipped' });
+  const code = err instanceof PublishError ? err.code : undefined;
+  options.logger.warn({ err, postId, publisher: options.publisher.name, code, nextReportAt: next }, next ? 'engagement report given up; skipped until the next report time' : 'engagement report given up; no more reports are due');
+  try {
+    await scheduleNextReport(options.db, postId, next);
+  } catch (dbErr) {
+    options.logger.warn({ err: dbErr, postId }, 'could not schedule the next engagement report; retrying after the lease');
   }
 }
 
@@ -58,7 +86,11 @@ async function reportDue(options: EngagementReporterOptions): Promise<number> {
  * `claimDueReports`), asked about (`Publisher.engagement`) and their totals recorded exactly as
  * `recordEngagement` records them (the post's totals and rate, then `post.engagement` on
  * JetStream, which experiments count for the post's variant). The next report is scheduled by the
- * publisher (`nextReportAt`); a failed report is retried when its claim expires.
+ * publisher (`nextReportAt`). A report that failed with a retryable error (rate limit, server
+ * error, timeout) or a database error is retried when its claim expires, until a day after the
+ * post's report window ended; one the publisher refused for good (a final {@link PublishError},
+ * e.g. an expired token) is skipped until the publisher's next report time, so reports always end
+ * (`content_engagement_reports_total{outcome}`: `recorded`, `failed`, `skipped`).
  *
  * @returns `runOnce()` for one pass (the posts claimed) and `stop()`
  */

@@ -17,6 +17,30 @@ export async function markPublicationQueued(db: Db, id: string, requestedAt: Dat
     .execute();
 }
 
+/** What {@link withPublicationLock} did: ran the work with its result, or nothing because another session holds the lock. */
+export type LockedWork<T> = { locked: true; value: T } | { locked: false };
+
+/**
+ * Runs `work` holding the post's publication lock, or returns `{ locked: false }` at once when
+ * another session holds it. The lock is a session-level advisory lock on a 64-bit hash of
+ * `content.publish:<post id>` (the 64-bit key space, apart from the two-key dedup locks), taken on
+ * one pooled connection kept for the duration (`work` runs its queries on other connections: an
+ * advisory lock blocks no row); it is released when `work` ends, and by Postgres if the
+ * connection dies with its worker.
+ */
+export async function withPublicationLock<T>(db: Kysely<ContentDatabase>, postId: string, work: () => Promise<T>): Promise<LockedWork<T>> {
+  const key = sql`hashtextextended(${`${CONTENT_SCHEMA}.publish:${postId}`}, 0)`;
+  return db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}) as locked`.execute(conn);
+    if (!rows[0]?.locked) return { locked: false };
+    try {
+      return { locked: true, value: await work() };
+    } finally {
+      await sql`select pg_advisory_unlock(${key})`.execute(conn);
+    }
+  });
+}
+
 /** Saves the Threads media container made for a post being published. */
 export async function savePublishContainer(db: Db, id: string, containerId: string): Promise<void> {
   await db.withSchema(CONTENT_SCHEMA).updateTable('posts').set({ publish_container_id: containerId }).where('id', '=', id).execute();
