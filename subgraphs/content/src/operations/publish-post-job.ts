@@ -26,23 +26,33 @@ export interface PublishDeps {
 }
 
 /**
+ * How long a delivery waits for another one's publication of the same post, ms: 60 s, more than a
+ * Threads publication's three calls at their 10 s timeout (`THREADS_TIMEOUT_MS`) each.
+ */
+const LOCK_WAIT_MS = 60_000;
+
+/**
  * Handles one `jobs.content.publish` message: publishes a PUBLISHING post through the publisher,
  * then, in one compare-and-set on PUBLISHING, stores where it lives (`publisher`, `external_id`,
  * `url`, `published_at`), PUBLISHED, when its first engagement report is due, and
  * `post.published` (outbox). Idempotent by post: the whole publication runs under the post's
  * publication lock (`withPublicationLock`), and the post is read once the lock is held, so two
  * deliveries of the post's publication (a redelivery, a second message) never publish it side by
- * side: the one that finds the lock taken is acknowledged and leaves the post to the holder (whose
- * own message is redelivered if it fails), and the one that comes later finds the post no longer
- * PUBLISHING and leaves it alone. A redelivery after a crash publishes the saved Threads container
- * instead of a new one (see `threads-publisher.ts`).
+ * side: the one that finds the lock taken waits for it (up to {@link LOCK_WAIT_MS}; its
+ * message's heartbeats go on), then finds the post PUBLISHED and leaves it alone, or still
+ * PUBLISHING after the holder's retryable failure and publishes it itself (the saved container).
+ * It is never acknowledged while the holder works: when it is the same message redelivered (the
+ * holder's heartbeats were lost with NATS), the holder may still fail and ask for a retry that an
+ * early acknowledgement would have removed. A redelivery after a crash publishes the saved Threads container instead of a new one
+ * (see `threads-publisher.ts`).
  *
  * @throws {PermanentError} when the post or its persona does not exist, or the publisher's error is final (the post then ends PUBLISH_FAILED)
- * @throws the publisher's retryable {PublishError} or a database error, for a retry with backoff
+ * @throws the publisher's retryable {PublishError}, a database error, or an `Error` when another
+ * delivery held the post's publication lock all along, for a retry with backoff
  */
 export async function publishPostJob(deps: PublishDeps, postId: string): Promise<void> {
-  const outcome = await withPublicationLock(deps.db, postId, () => publishLocked(deps, postId));
-  if (!outcome.locked) deps.logger.info({ postId }, 'another delivery is publishing this post; leaving it to that one');
+  const outcome = await withPublicationLock(deps.db, postId, LOCK_WAIT_MS, () => publishLocked(deps, postId));
+  if (!outcome.locked) throw new Error(`Post ${postId} has been published by another delivery for ${LOCK_WAIT_MS / 1000} s; retrying after it`);
 }
 
 /** {@link publishPostJob} once the post's publication lock is held. */

@@ -17,22 +17,31 @@ export async function markPublicationQueued(db: Db, id: string, requestedAt: Dat
     .execute();
 }
 
-/** What {@link withPublicationLock} did: ran the work with its result, or nothing because another session holds the lock. */
+/** What {@link withPublicationLock} did: ran the work with its result, or nothing because another session held the lock all along. */
 export type LockedWork<T> = { locked: true; value: T } | { locked: false };
 
+/** How often a delivery waiting for a post's publication lock tries it again, ms. */
+const LOCK_POLL_MS = 100;
+
 /**
- * Runs `work` holding the post's publication lock, or returns `{ locked: false }` at once when
- * another session holds it. The lock is a session-level advisory lock on a 64-bit hash of
- * `content.publish:<post id>` (the 64-bit key space, apart from the two-key dedup locks), taken on
- * one pooled connection kept for the duration (`work` runs its queries on other connections: an
- * advisory lock blocks no row); it is released when `work` ends, and by Postgres if the
- * connection dies with its worker.
+ * Runs `work` holding the post's publication lock, waiting up to `waitMs` for another session to
+ * release it; returns `{ locked: false }` without running `work` when it is still held then. The
+ * lock is a session-level advisory lock on a 64-bit hash of `content.publish:<post id>` (the
+ * 64-bit key space, apart from the two-key dedup locks), tried every 100 ms on one pooled
+ * connection kept for the duration (`work` runs its queries on other connections: an advisory
+ * lock blocks no row); it is released when `work` ends, and by Postgres if the connection dies
+ * with its worker.
  */
-export async function withPublicationLock<T>(db: Kysely<ContentDatabase>, postId: string, work: () => Promise<T>): Promise<LockedWork<T>> {
+export async function withPublicationLock<T>(db: Kysely<ContentDatabase>, postId: string, waitMs: number, work: () => Promise<T>): Promise<LockedWork<T>> {
   const key = sql`hashtextextended(${`${CONTENT_SCHEMA}.publish:${postId}`}, 0)`;
   return db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}) as locked`.execute(conn);
-    if (!rows[0]?.locked) return { locked: false };
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}) as locked`.execute(conn);
+      if (rows[0]?.locked) break;
+      if (Date.now() >= deadline) return { locked: false };
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    }
     try {
       return { locked: true, value: await work() };
     } finally {
