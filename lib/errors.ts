@@ -23,11 +23,22 @@ export class NotFoundError extends Error {
   }
 }
 
-/** Input is invalid; `fields` maps an input path to its problem. Maps to `BAD_USER_INPUT`. */
+/** Options of a {@link ValidationError}: its cause, and more public details of the problem. */
+export interface ValidationErrorOptions extends ErrorOptions {
+  /** Added to the error's `extensions` beside `code` and `fields` (e.g. `blockReasons`); JSON values only. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Input is invalid; `fields` maps an input path to its problem, `details` says more (both public).
+ * Maps to `BAD_USER_INPUT`.
+ */
 export class ValidationError extends Error {
-  override readonly name = 'ValidationError';
-  constructor(message: string, readonly fields: Record<string, string> = {}, options?: ErrorOptions) {
+  override readonly name: string = 'ValidationError';
+  readonly details: Record<string, unknown>;
+  constructor(message: string, readonly fields: Record<string, string> = {}, options: ValidationErrorOptions = {}) {
     super(message, options);
+    this.details = options.details ?? {};
   }
 }
 
@@ -45,7 +56,7 @@ export function toGraphQLError(error: unknown): unknown {
     return new GraphQLError(error.message, { extensions: { code: 'NOT_FOUND', entity: error.entity, id: error.id } });
   }
   if (error instanceof ValidationError) {
-    return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', fields: error.fields } });
+    return new GraphQLError(error.message, { extensions: { ...error.details, code: 'BAD_USER_INPUT', fields: error.fields } });
   }
   if (error instanceof ConflictError) {
     return new GraphQLError(error.message, { extensions: { code: 'CONFLICT' } });

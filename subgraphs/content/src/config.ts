@@ -43,7 +43,7 @@ const schema = z.object({
   SWEEP_MIN_AGE_MS: positiveInt(5_000),
   /** Cosine (0..1) from which a new text duplicates an earlier post of the same persona. */
   DEDUP_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
-  /** Texts a generation job writes at most, the first included, before it fails with `DUPLICATE_CONTENT`. */
+  /** Texts of a generation job that may duplicate an earlier post, the first included, before it fails with `DUPLICATE_CONTENT` (rewrites for quality not counted). */
   DEDUP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   /** Content quality score (0..1) a post needs; below it the job rewrites once, then ends BLOCKED. */
   QUALITY_MIN: z.coerce.number().min(0).max(1).default(0.7),

@@ -13,6 +13,7 @@ import type { ContentLoaders } from './loaders';
 import { describeAchievement } from './messaging/achievement-client';
 import type { AchievementLookup } from './operations/generate-post';
 import type { Embedder } from './providers/embedder';
+import type { Moderator } from './providers/moderator';
 import type { VectorIndex } from './providers/vector-index';
 
 /** What every content resolver receives. */
@@ -33,6 +34,8 @@ export interface ContentContext {
   embedder: Embedder;
   /** The vector index the generation job deduplicates with (`similarPosts`). */
   vectorIndex: VectorIndex;
+  /** OpenAI's moderation (with `OPENAI_API_KEY`), run on edited drafts as the job runs it; null: the offline checks only. */
+  moderator: Moderator | null;
 }
 
 /** What the content subgraph's contexts are built from (opened once, shared by requests). */
@@ -47,6 +50,7 @@ export interface ContentContextDeps {
   achievementLookupTimeoutMs: number;
   embedder: Embedder;
   vectorIndex: VectorIndex;
+  moderator: Moderator | null;
 }
 
 /** Builds the context factory of the content subgraph (fresh loaders per request). */
@@ -63,5 +67,6 @@ export function createContextFactory(deps: ContentContextDeps) {
     describeAchievement: lookup,
     embedder: deps.embedder,
     vectorIndex: deps.vectorIndex,
+    moderator: deps.moderator,
   });
 }

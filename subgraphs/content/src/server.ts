@@ -5,7 +5,7 @@ import { createContextFactory } from './context';
 import type { ContentContext } from './context';
 import type { ContentDatabase } from './db/database';
 import { registerContentKpis } from './metrics';
-import { selectEmbedder, selectVectorIndex } from './providers/select-provider';
+import { selectEmbedder, selectModerator, selectVectorIndex } from './providers/select-provider';
 import { resolvers } from './resolvers';
 import { contentSubgraph } from './config';
 
@@ -33,6 +33,7 @@ export const startContentSubgraph = defineSubgraph<ContentDatabase, ContentConte
         achievementLookupTimeoutMs: config.ACHIEVEMENT_LOOKUP_TIMEOUT_MS,
         embedder: selectEmbedder(config),
         vectorIndex: selectVectorIndex(config),
+        moderator: selectModerator(config),
       }),
     };
   },

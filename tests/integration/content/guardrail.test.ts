@@ -27,21 +27,41 @@ interface GuardedJob {
 const GENERATE = 'mutation($input: GeneratePostInput!) { generatePost(input: $input) { id } }';
 const JOB = 'query($id: ID!) { generationJob(id: $id) { id status error regenerations blockReasons { check category detail } text post { id qualityScore } } }';
 const POOR_PREFIX = 'Poorly: ';
+const REPEAT_PREFIX = 'Repeat: ';
+const POOR_THEN_REPEAT_PREFIX = 'Poor, then repeated: ';
+/** A text that passes the quality gate (0.95), written again and again for {@link REPEAT_PREFIX} topics. */
+const REPEATED = {
+  hook: 'What would change if you treated every quiet morning as practice for patience?',
+  body: 'Patience is not waiting: it is how you wait. Start with one slow breath before the phone, one page before the news, one kind word before the first meeting. Do it for a week and notice what softens: the rush, the noise, the voice that says you are behind. Who will try it with me?',
+};
 
-/** The offline writer, except for topics starting with {@link POOR_PREFIX}: a one-word hook and body (quality 0.4). */
+/**
+ * The offline writer, except for topics starting with {@link POOR_PREFIX}: a one-word hook and
+ * body (quality 0.4); {@link REPEAT_PREFIX}: always {@link REPEATED}; {@link POOR_THEN_REPEAT_PREFIX}:
+ * a poor first text, then {@link REPEATED} twice, then the offline writer's. Records the prompts' rewrite reasons.
+ */
 function poorTextProvider() {
   const offline = createOfflineProvider(0);
   const calls: string[] = [];
+  const reasons: string[] = [];
+  const write = (request: CompletionRequest, text: string, model: string) => {
+    request.onDelta(text);
+    return { text, model, promptTokens: 1, completionTokens: 1 };
+  };
   const provider: TextProvider = {
     name: 'poor-text',
     async complete(request: CompletionRequest) {
-      calls.push(`${request.brief.topic}:${request.part}:${request.brief.variation ?? 0}`);
-      if (!request.brief.topic.startsWith(POOR_PREFIX)) return offline.complete(request);
-      request.onDelta('Meh.');
-      return { text: 'Meh.', model: 'poor-model', promptTokens: 1, completionTokens: 1 };
+      const { topic, variation = 0, rewriteReason } = request.brief;
+      calls.push(`${topic}:${request.part}:${variation}`);
+      if (variation > 0) reasons.push(`${topic}:${request.part}:${rewriteReason}`);
+      if (topic.startsWith(POOR_PREFIX)) return write(request, 'Meh.', 'poor-model');
+      if (topic.startsWith(REPEAT_PREFIX)) return write(request, REPEATED[request.part], 'repeat-model');
+      if (topic.startsWith(POOR_THEN_REPEAT_PREFIX) && variation === 0) return write(request, 'Meh.', 'poor-model');
+      if (topic.startsWith(POOR_THEN_REPEAT_PREFIX) && variation <= 2) return write(request, REPEATED[request.part], 'repeat-model');
+      return offline.complete(request);
     },
   };
-  return { provider, calls };
+  return { provider, calls, reasons };
 }
 
 async function runJob(h: ContentHarness, personaId: string, topic: string): Promise<GuardedJob> {
@@ -106,6 +126,28 @@ describe('generation guardrail and quality gate', () => {
       expect(job.blockReasons).toEqual([{ check: 'quality', category: 'low_quality', detail: 'content quality score 0.400 below QUALITY_MIN 0.7' }]);
       expect(poor.calls.filter((c) => c.startsWith(topic))).toEqual([`${topic}:hook:0`, `${topic}:body:0`, `${topic}:hook:1`, `${topic}:body:1`]);
       expect(await countRows(h.db, 'posts', { job_id: job.id })).toBe(0);
+    });
+
+    it('blocks violent topics the seed regex lets through, with the violence lexicon root', async () => {
+      const topic = 'How to murder my neighbour';
+      const job = await runJob(h, personaId, topic);
+      expect(job).toMatchObject({ status: 'BLOCKED', post: null, text: null });
+      expect(job.blockReasons).toEqual([{ check: 'blocklist', category: 'murder', detail: 'topic' }]);
+      expect(poor.calls.filter((c) => c.startsWith(topic))).toEqual([]);
+    });
+
+    it('tells the writer a quality rewrite is for quality, and spends no dedup attempt on it (DEDUP_MAX_ATTEMPTS 3)', async () => {
+      const first = await runJob(h, personaId, `${REPEAT_PREFIX}patient mornings`);
+      expect(first.status).toBe('COMPLETED');
+      const topic = `${POOR_THEN_REPEAT_PREFIX}patient mornings`;
+      // A poor text (quality rewrite), then two duplicates of the first post (two dedup rewrites), then a fresh text.
+      const job = await runJob(h, personaId, topic);
+      expect(job).toMatchObject({ status: 'COMPLETED', blockReasons: [], regenerations: 3 });
+      expect(job.post?.qualityScore).toBeGreaterThanOrEqual(0.7);
+      expect(poor.calls.filter((c) => c.startsWith(topic) && c.includes(':hook:'))).toEqual([0, 1, 2, 3].map((v) => `${topic}:hook:${v}`));
+      expect(poor.reasons.filter((r) => r.startsWith(topic))).toEqual(
+        ['quality', 'duplicate', 'duplicate'].flatMap((reason) => [`${topic}:hook:${reason}`, `${topic}:body:${reason}`]),
+      );
     });
 
     it('counts blocked jobs on the worker /metrics', async () => {

@@ -79,9 +79,9 @@ describe('varyBrief', () => {
     expect(varyBrief(b, 1)).toBe(b);
   });
 
-  it('numbers the rewrites: attempt n has variation n - 1, the rest unchanged', () => {
-    expect(varyBrief(b, 2)).toEqual({ ...b, variation: 1 });
-    expect(varyBrief(b, 3)).toEqual({ ...b, variation: 2 });
+  it('numbers the rewrites: attempt n has variation n - 1 and the reason of the rewrite, the rest unchanged', () => {
+    expect(varyBrief(b, 2)).toEqual({ ...b, variation: 1, rewriteReason: 'duplicate' });
+    expect(varyBrief(b, 3, 'quality')).toEqual({ ...b, variation: 2, rewriteReason: 'quality' });
   });
 
   it('is deterministic', () => {
@@ -141,6 +141,26 @@ describe('rewrite prompts (language model)', () => {
     expect(prompts.hook).toContain(`This is rewrite 1: an earlier draft was too close to a previous post, so take a fresh angle (${REWRITE_ANGLES[0]}) with another hook style.`);
     expect(prompts.body('Hook.')).toContain(`fresh angle (${REWRITE_ANGLES[0]})`);
     expect(buildPrompts(varyBrief(brief('Gratitude'), 3)).hook).toContain(`fresh angle (${REWRITE_ANGLES[1]})`);
+  });
+
+  it('gives the real reason of a rewrite after low quality, and asks for what the quality score rewards', () => {
+    const prompts = buildPrompts(varyBrief(brief('Gratitude'), 2, 'quality'));
+    expect(prompts.hook).toContain(`This is rewrite 1: an earlier draft scored below the content quality bar, so take a fresh angle (${REWRITE_ANGLES[0]}) with another hook style.`);
+    expect(prompts.hook).not.toContain('too close to a previous post');
+    expect(prompts.hook).toContain('opening line (50 to 200 characters)');
+    expect(prompts.hook).not.toContain('at most 120 characters');
+    expect(prompts.hook).toContain('In the line, end it with a full stop, question mark or exclamation mark, and use at least one "?", "!" or ":".');
+    const body = prompts.body('Hook.');
+    expect(body).toContain('an earlier draft scored below the content quality bar');
+    expect(body).not.toContain('too close to a previous post');
+    expect(body).toContain('Make the body 200 to 800 characters long, end it with a full stop, question mark or exclamation mark, and use at least one "?", "!" or ":".');
+  });
+
+  it('asks a rewrite after a duplicate for a new angle only, with the usual hook length', () => {
+    const prompts = buildPrompts(varyBrief(brief('Gratitude'), 2, 'duplicate'));
+    expect(prompts.hook).toContain('opening line (at most 120 characters)');
+    expect(prompts.hook).not.toContain('quality');
+    expect(prompts.body('Hook.')).not.toContain('200 to 800');
   });
 
   it('keeps a hook style the variant fixed, asking for new wording instead', () => {

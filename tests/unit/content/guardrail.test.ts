@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { blocklistReasons, describeBlock, offlineGuardReasons, profanityReasons } from '../../../subgraphs/content/src/domain/guardrail';
+import { writeOfflinePost } from '../../../subgraphs/content/src/domain/offline-writer';
+import { formatPost } from '../../../subgraphs/content/src/domain/persona-voice';
+import { postText } from '../../../subgraphs/content/src/domain/post-text';
 
 describe('blocklistReasons', () => {
   it('blocks the seed words as whole words, in any case, once each', () => {
@@ -30,6 +33,49 @@ describe('offlineGuardReasons', () => {
   it('runs the blocklist, then the profanity filter', () => {
     expect(offlineGuardReasons('kill this shit', 'topic').map((r) => r.check)).toEqual(['blocklist', 'profanity']);
     expect(describeBlock(offlineGuardReasons('kill it', 'topic'))).toBe('Blocked by the guardrail: blocklist:kill (topic)');
+  });
+
+  it('blocks violent topics the seed regex lets through, as blocklist reasons naming the root', () => {
+    const cases: Array<[string, string]> = [
+      ['How to murder my neighbour', 'murder'],
+      ['Killing my neighbour', 'kill'],
+      ['bombs at the school', 'bomb'],
+      ['How to shoot up a school', 'shooting'],
+      ['I will stab you', 'stab'],
+      ['How to poison my wife', 'poison'],
+    ];
+    for (const [topic, root] of cases) {
+      expect(blocklistReasons(topic, 'topic')).toEqual([]);
+      expect(offlineGuardReasons(topic, 'topic')).toEqual([{ check: 'blocklist', category: root, detail: 'topic' }]);
+    }
+  });
+
+  it('reports a seed word once when the violence lexicon finds it too, then the other roots, then profanity', () => {
+    expect(offlineGuardReasons('kill them, then k1lling and stabbing, fucking hell', 'text')).toEqual([
+      { check: 'blocklist', category: 'kill', detail: 'text' },
+      { check: 'blocklist', category: 'stab', detail: 'text' },
+      { check: 'profanity', category: 'fuck', detail: 'text' },
+    ]);
+  });
+
+  it("passes the offline writer's posts on common topics, in every voice, style, length and rewrite", () => {
+    const topics = ['Finding peace in a busy week', 'Gratitude', 'Why rest is productive', 'Learning to say no', 'Shipping fast', 'Morning routines', 'Killer features customers love', 'Shipped: faster builds (−40% CI time)'];
+    const voices = [
+      { name: 'ai-jesus', emoji: '🙏', tone: 'kind', description: '' },
+      { name: 'ai-elon', emoji: '🚀', tone: 'hype', description: '' },
+    ];
+    const voice = { emoji: '🙏', hookEmoji: true, replyMagnets: ['What wisdom would you add? 🙏', 'Who needs to hear this today?'], preferredHookStyles: [] };
+    const blocked: string[] = [];
+    for (const persona of voices)
+      for (const topic of topics)
+        for (const length of [undefined, 'short', 'medium', 'long'] as const)
+          for (const hookStyle of [undefined, 'question', 'statistic', 'story', 'bold', 'contrarian'])
+            for (let variation = 0; variation < 4; variation++) {
+              const post = formatPost(writeOfflinePost({ persona, topic, dimensions: { length, hookStyle }, variation }), voice, topic);
+              const text = postText(post.hook, post.body);
+              if (offlineGuardReasons(text, 'text').length > 0) blocked.push(text);
+            }
+    expect(blocked).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { GenerationBrief } from './prompt';
+import type { RewriteReason } from './rewrite-budget';
 import { rankNeighbours, similarityScore } from './similarity';
 import type { Neighbour } from './similarity';
 
@@ -11,7 +12,10 @@ export const GENERATION_FAILED = 'GENERATION_FAILED';
 export interface DedupPolicy {
   /** Cosine (0..1) from which a text duplicates an earlier post of the same persona. */
   threshold: number;
-  /** Texts written per job at most, the first included (1 = no rewrite). */
+  /**
+   * Texts of a job that may duplicate an earlier post, the first included (1 = no rewrite for a
+   * duplicate); rewrites after low quality have their own budget (`rewrite-budget.ts`).
+   */
   maxAttempts: number;
 }
 
@@ -29,15 +33,16 @@ export function nearestDuplicate<T extends Neighbour>(neighbours: readonly T[], 
 
 /**
  * The brief of attempt `attempt` (1-based) of a job: the brief itself first, then with
- * `variation` = attempt − 1, which the writers turn into another text: the offline writer moves
- * every pick (hook style unless the variant fixes it, hook, opener, middle sentences, closer),
- * the language model is told to take another angle and hook style (`buildPrompts`).
- * Deterministic, so a redelivered job writes the same texts again.
+ * `variation` = attempt − 1 and `rewriteReason` = why the text before it was rejected (a
+ * duplicate, or a quality score below `QUALITY_MIN`), which the writers turn into another text:
+ * the offline writer moves every pick (hook style unless the variant fixes it, hook, opener,
+ * middle sentences, closer), the language model is told why and to take another angle and hook
+ * style (`buildPrompts`). Deterministic, so a redelivered job writes the same texts again.
  */
-export function varyBrief(brief: GenerationBrief, attempt: number): GenerationBrief {
+export function varyBrief(brief: GenerationBrief, attempt: number, reason: RewriteReason = 'duplicate'): GenerationBrief {
   const variation = Math.max(0, Math.floor(attempt) - 1);
   if (variation === 0) return brief;
-  return { ...brief, variation };
+  return { ...brief, variation, rewriteReason: reason };
 }
 
 /** Every text a job wrote duplicated an earlier post of its persona (a permanent outcome). */

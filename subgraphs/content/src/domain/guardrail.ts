@@ -1,4 +1,7 @@
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { ValidationError } from '../../../../lib/errors';
+import { matchableText } from './matchable-text';
+import { violenceReasons } from './violence-lexicon';
 
 /** `GenerationJob.blockReasons[].check`: which guardrail check blocked the job. */
 export type GuardCheck = 'blocklist' | 'profanity' | 'moderation' | 'quality';
@@ -6,7 +9,10 @@ export type GuardCheck = 'blocklist' | 'profanity' | 'moderation' | 'quality';
 /** One reason a job ended BLOCKED (`BlockReason` in the SDL). */
 export interface BlockReason {
   check: GuardCheck;
-  /** What was found: the blocked word (`blocklist`), the matched term (`profanity`), the moderation category, or `low_quality`. */
+  /**
+   * What was found: the blocked word (`blocklist`: a seed word, or a root of the violence lexicon
+   * such as `murder` or `shooting`), the matched term (`profanity`), the moderation category, or `low_quality`.
+   */
   category: string;
   /** Where it was found (`topic` or `text`), or the quality score and the minimum. */
   detail: string | null;
@@ -30,35 +36,50 @@ export function blocklistReasons(text: string, part: GuardedPart): BlockReason[]
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 /**
- * Hexadecimal identifiers (UUIDs, hashes, commit shas: 6 or more hex characters with at least one
- * digit and one letter, dash-joined groups included). Read through the leet-speak transformers
- * they spell words (`a55` as "ass", `f46` as "fag"): about 1 random UUID in 80 would be blocked.
- */
-const HEX_IDENTIFIER = /\b(?=[0-9a-f-]*\d)(?=[0-9a-f-]*[a-f])[0-9a-f]{2,}(?:-[0-9a-f]{2,})*\b/gi;
-
-/** `text` with hexadecimal identifiers blanked out (same length, so match offsets still point into `text`). */
-function withoutHexIdentifiers(text: string): string {
-  return text.replace(HEX_IDENTIFIER, (id) => (id.replace(/-/g, '').length >= 6 ? ' '.repeat(id.length) : id));
-}
-
-/**
  * Profanity and abuse filter for the offline path: `obscenity`'s English dataset with its
  * recommended transformers (leet speak, repeated and confusable characters), which also avoids
  * the usual false positives ("assassin", "Scunthorpe"); hexadecimal identifiers are not read as
- * leet speak. One reason per distinct root term.
+ * leet speak (see `matchableText`). One reason per distinct root term.
  */
 export function profanityReasons(text: string, part: GuardedPart): BlockReason[] {
-  const matches = matcher.getAllMatches(withoutHexIdentifiers(text), true);
+  const matches = matcher.getAllMatches(matchableText(text), true);
   const terms = new Set(matches.map((m) => englishDataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? 'profanity'));
   return [...terms].map((term) => ({ check: 'profanity', category: term, detail: part }));
 }
 
-/** The offline checks (blocklist, then profanity) of one text. */
+/**
+ * The offline checks of one text: the seed's blocklist, then the violence lexicon
+ * (`violence-lexicon.ts`, also reported as `blocklist`; a root the seed's regex already reported
+ * is not repeated), then the profanity filter.
+ */
 export function offlineGuardReasons(text: string, part: GuardedPart): BlockReason[] {
-  return [...blocklistReasons(text, part), ...profanityReasons(text, part)];
+  const blocked = blocklistReasons(text, part);
+  const seen = new Set(blocked.map((r) => r.category));
+  const violent = violenceReasons(text, part).filter((r) => !seen.has(r.category));
+  return [...blocked, ...violent, ...profanityReasons(text, part)];
 }
 
 /** One-line summary of the reasons a job was blocked, stored in `generation_jobs.error`. */
 export function describeBlock(reasons: readonly BlockReason[]): string {
   return `Blocked by the guardrail: ${reasons.map((r) => `${r.check}:${r.category}${r.detail ? ` (${r.detail})` : ''}`).join(', ')}`;
+}
+
+/**
+ * A text the guardrail blocked outside a generation job (`updatePost`): nothing was written.
+ * `BAD_USER_INPUT` with `extensions.fields` naming the edited parts and `extensions.blockReasons`
+ * (`check`, `category`, `detail`, as `GenerationJob.blockReasons`).
+ */
+export class BlockedTextError extends ValidationError {
+  override readonly name = 'BlockedTextError';
+
+  /**
+   * @param reasons why the text was blocked (at least one)
+   * @param parts the input fields that made the text (`hook`, `body`)
+   */
+  constructor(
+    readonly reasons: readonly BlockReason[],
+    parts: readonly string[],
+  ) {
+    super(describeBlock(reasons), Object.fromEntries(parts.map((part) => [part, 'blocked by the guardrail'])), { details: { blockReasons: reasons } });
+  }
 }

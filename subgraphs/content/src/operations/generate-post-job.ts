@@ -19,6 +19,8 @@ import type { VoiceFormat } from '../domain/persona-voice';
 import { parseDimensions } from '../domain/prompt';
 import { contentQuality } from '../domain/quality-score';
 import type { GenerationBrief } from '../domain/prompt';
+import { NO_REWRITES, rejectText, rewriteLimits } from '../domain/rewrite-budget';
+import type { RewriteReason } from '../domain/rewrite-budget';
 import { similarityScore } from '../domain/similarity';
 import { publishJobRegenerating } from '../messaging/job-events';
 import { requestVariant } from '../messaging/variant-client';
@@ -28,7 +30,8 @@ import type { Moderator } from '../providers/moderator';
 import type { Completion, TextProvider } from '../providers/text-provider';
 import type { VectorIndex } from '../providers/vector-index';
 import { changeJobStatus } from './change-job-status';
-import { blockGenerationJob, guardText } from './guard-job';
+import { blockGenerationJob } from './guard-job';
+import { guardText } from './guard-text';
 import { JobDraft } from './job-draft';
 import { queuePublication } from './publish-post';
 import { storeUnlessDuplicate } from './store-unless-duplicate';
@@ -74,16 +77,18 @@ export interface GenerationDeps {
  *
  * Dedup: a text at least `dedup.threshold` similar to an earlier post of the persona is not
  * stored but rewritten from a varied brief (`varyBrief`), announced by a `job.regenerating`
- * progress event (the streamed text restarts); after `dedup.maxAttempts` texts the job ends
- * FAILED with `DUPLICATE_CONTENT` and the id of the post it duplicates, without a retry (the
+ * progress event (the streamed text restarts); after `dedup.maxAttempts` duplicate texts the job
+ * ends FAILED with `DUPLICATE_CONTENT` and the id of the post it duplicates, without a retry (the
  * message is acknowledged: the same brief would write the same texts again). The post's tokens
  * and cost include its discarded texts.
  *
- * Guardrail (`guard-job.ts`): a topic or text caught by the seed's blocklist, the profanity
- * filter or OpenAI's moderation ends the job BLOCKED with the reasons, nothing stored. Quality
- * gate: a text whose {@link contentQuality} is below `qualityMin` is rewritten once from a varied
- * brief (announced like a duplicate's rewrite, with `duplicateOf` null), then the job ends
- * BLOCKED with a `quality` reason. The stored post keeps its score (`quality_score`).
+ * Guardrail (`guard-text.ts`): a topic or text caught by the seed's blocklist, the violence
+ * lexicon, the profanity filter or OpenAI's moderation ends the job BLOCKED with the reasons,
+ * nothing stored. Quality gate: a text whose {@link contentQuality} is below `qualityMin` is
+ * rewritten once from a brief varied for quality (announced like a duplicate's rewrite, with
+ * `duplicateOf` null), then the job ends BLOCKED with a `quality` reason. Each reason has its own
+ * budget (`rewrite-budget.ts`): a quality rewrite spends no dedup attempt. The stored post keeps
+ * its score (`quality_score`).
  *
  * @throws {PermanentError} when the job or its persona does not exist
  * @throws the provider's, the embedder's or the database's error, for a retry with backoff
@@ -130,9 +135,11 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
   const brief: GenerationBrief = { persona, topic: job.topic, dimensions: parseDimensions(variant?.dimensions) };
 
   const spent: Completion[] = [];
-  let qualityRewrites = 0;
+  const limits = rewriteLimits(deps.dedup.maxAttempts, QUALITY_MAX_REWRITES);
+  let rejected = NO_REWRITES;
+  let reason: RewriteReason = 'duplicate';
   for (let attempt = 1; ; attempt++) {
-    const varied = varyBrief(brief, attempt);
+    const varied = varyBrief(brief, attempt, reason);
     const dimensions = withPreferredHookStyle(brief.dimensions, persona.preferred_hook_styles, job.topic, varied.variation);
     const written = await writeText(deps, job, persona, { ...varied, dimensions }, variantId);
     if (!written) return ended('cancelled');
@@ -145,8 +152,9 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     if (textBlocked.length > 0) return blockGenerationJob(deps, jobId, textBlocked, attemptStarted);
     const qualityScore = contentQuality(hook.text, body.text);
     if (qualityScore < deps.qualityMin) {
-      if (qualityRewrites >= QUALITY_MAX_REWRITES) return blockGenerationJob(deps, jobId, [lowQuality(qualityScore, deps.qualityMin)], attemptStarted);
-      qualityRewrites++;
+      const next = rejectText(rejected, 'quality', limits);
+      if (!next.rewrite) return blockGenerationJob(deps, jobId, [lowQuality(qualityScore, deps.qualityMin)], attemptStarted);
+      [rejected, reason] = [next.counts, 'quality'];
       if (!(await startRewrite(deps, job, attempt, { duplicateOf: null, score: qualityScore }))) return ended('cancelled');
       continue;
     }
@@ -187,10 +195,12 @@ export async function generatePostJob(deps: GenerationDeps, jobId: string, deliv
     }
 
     const score = similarityScore(outcome.of.score);
-    if (attempt >= deps.dedup.maxAttempts) {
+    const next = rejectText(rejected, 'duplicate', limits);
+    if (!next.rewrite) {
       deps.metrics.jobDuration.observe({ outcome: 'duplicate' }, (Date.now() - attemptStarted) / 1000);
-      return failGenerationJob(deps, jobId, new DuplicateContentError(outcome.of.postId, score, attempt));
+      return failGenerationJob(deps, jobId, new DuplicateContentError(outcome.of.postId, score, next.counts.duplicate));
     }
+    [rejected, reason] = [next.counts, 'duplicate'];
     if (!(await startRewrite(deps, job, attempt, { duplicateOf: outcome.of.postId, score }))) return ended('cancelled');
   }
 }

@@ -2,34 +2,18 @@ import type { Subjects } from '../../../../lib/events';
 import type { Logger } from '../../../../lib/logger';
 import type { Outbox } from '../../../../lib/outbox';
 import type { ContentDatabase } from '../db/database';
-import { describeBlock, offlineGuardReasons } from '../domain/guardrail';
-import type { BlockReason, GuardedPart } from '../domain/guardrail';
+import { describeBlock } from '../domain/guardrail';
+import type { BlockReason } from '../domain/guardrail';
 import type { ContentWorkerMetrics } from '../metrics';
-import type { Moderator } from '../providers/moderator';
 import { changeJobStatus } from './change-job-status';
 
-/** What the guardrail needs. */
+/** What ending a job BLOCKED needs (the guardrail itself is `guard-text.ts`). */
 export interface GuardDeps {
   /** The subgraph's transactional outbox. */
   outbox: Outbox<ContentDatabase>;
   subjects: Subjects;
-  /** OpenAI's moderation (with `OPENAI_API_KEY`); null: the offline checks only. */
-  moderator: Moderator | null;
   metrics: ContentWorkerMetrics;
   logger: Logger;
-}
-
-/**
- * Runs the guardrail on a topic or a written text: the seed's blocklist and the profanity filter
- * (offline, always), then the moderator when one is configured and the offline checks passed
- * (the seed's order, seed-reference §2.6). Returns the reasons to block; none when it passes.
- *
- * @throws the moderator's error (the job is retried with backoff)
- */
-export async function guardText(deps: Pick<GuardDeps, 'moderator'>, text: string, part: GuardedPart): Promise<BlockReason[]> {
-  const offline = offlineGuardReasons(text, part);
-  if (offline.length > 0 || !deps.moderator) return offline;
-  return deps.moderator.check(text, part);
 }
 
 /**

@@ -31,7 +31,7 @@ export const postResolvers: { Query: QueryResolvers; Mutation: MutationResolvers
     async updatePost(_, args, ctx) {
       const id = validateInput(idSchema, args.id);
       const input = validateInput(updatePostInput, args.input);
-      return editPost(ctx.db, id, input);
+      return editPost({ db: ctx.db, moderator: ctx.moderator }, id, input);
     },
     async publishPost(_, args, ctx) {
       return publishPost(ctx, validateInput(idSchema, args.id));

@@ -89,7 +89,7 @@ export type Post = {
   costUsd: Scalars['Float']['output'];
   /** Model that wrote the post. */
   model: Scalars['String']['output'];
-  /** Content quality score, 0..1 (the seed's: hook and body length bands, sentence terminators, `?`/`!`/`:`; see docs/architecture.md "Guardrail and quality gate"); posts need `QUALITY_MIN` (default 0.7). Null for posts stored before the gate. */
+  /** Content quality score, 0..1 (the seed's: hook and body length bands, sentence terminators, `?`/`!`/`:`; see docs/architecture.md "Guardrail and quality gate"); generated posts need `QUALITY_MIN` (default 0.7); a draft edited with `updatePost` is scored again (a lower score is stored, not refused). Null for posts stored before the gate. */
   qualityScore?: Maybe<Scalars['Float']['output']>;
   /** (likes + replies + reposts) / impressions; null before any impression. */
   engagementRate?: Maybe<Scalars['Float']['output']>;
@@ -185,7 +185,7 @@ export type JobStatus =
 /** Why a job ended BLOCKED. */
 export type BlockReason = {
   __typename?: 'BlockReason';
-  /** Which check: `blocklist` (the seed's words), `profanity` (offline filter), `moderation` (OpenAI's `omni-moderation-latest`, with `OPENAI_API_KEY`) or `quality` (content quality score below `QUALITY_MIN` twice). */
+  /** Which check: `blocklist` (the seed's words and an offline lexicon of violence against people), `profanity` (offline filter), `moderation` (OpenAI's `omni-moderation-latest`, with `OPENAI_API_KEY`) or `quality` (content quality score below `QUALITY_MIN` twice). */
   check: Scalars['String']['output'];
   /** What it found: the blocked word, the profane term, the moderation category (e.g. `violence`), or `low_quality`. */
   category: Scalars['String']['output'];
@@ -396,6 +396,7 @@ export type Mutation = {
   cancelGenerationJob: GenerationJob;
   /** Re-queues a FAILED job (same id, attempts numbered on from the last ones; QUEUED again at once). Idempotent on QUEUED/PROCESSING; `CONFLICT` for a COMPLETED, CANCELLED or BLOCKED job. */
   retryGenerationJob: GenerationJob;
+  /** Edits a draft's hook and body, or changes a post's editorial status (see `UpdatePostInput.status`). New text goes through the same guardrail as a generated one and is scored again: a blocked text is refused with `BAD_USER_INPUT` and `extensions.blockReasons`, and nothing is written. `CONFLICT` when the post's status does not allow the change. */
   updatePost: Post;
   /** Publishes a DRAFT (or retries a PUBLISH_FAILED) post: it becomes PUBLISHING at once, then PUBLISHED (see `postPublished`) or PUBLISH_FAILED. Idempotent: a PUBLISHING or PUBLISHED post is returned unchanged and published once. `CONFLICT` for an ARCHIVED post. */
   publishPost: Post;

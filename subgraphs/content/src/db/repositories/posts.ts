@@ -46,6 +46,25 @@ export async function updatePostIfStatus(db: Db, id: string, statuses: readonly 
   return row ?? null;
 }
 
+/**
+ * Updates a post only while its status, hook and body are still those `seen` (a compare-and-set
+ * on what an edit was checked against, so a score or a guardrail verdict computed from the text
+ * never lands on another text); null when any changed (or the post does not exist).
+ */
+export async function updatePostIfUnchanged(db: Db, id: string, seen: Pick<PostRow, 'status' | 'hook' | 'body'>, changes: Updateable<PostsTable>): Promise<PostRow | null> {
+  const row = await db
+    .withSchema(CONTENT_SCHEMA)
+    .updateTable('posts')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', seen.status)
+    .where('hook', '=', seen.hook)
+    .where('body', '=', seen.body)
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
 /** Columns of `personas`, read beside each post by {@link listPostsWithPersonas}. */
 const PERSONA_COLUMNS = [
   'id', 'name', 'emoji', 'tone', 'description', 'hook_model', 'body_model', 'created_by', 'reply_magnets', 'hook_emoji', 'preferred_hook_styles', 'auto_publish', 'created_at', 'updated_at',
