@@ -143,7 +143,7 @@ export function describeSemanticDedup(backend: DedupBackend): void {
         expect(job.regenerations).toBe(2);
         expect(job.post).toBeNull();
         expect(stored.has(job.duplicateOf!.id)).toBe(true);
-        expect(job.error).toMatch(/^Every text \(3\) duplicated an earlier post of the persona; the last was 1\.000 similar to post /);
+        expect(job.error).toMatch(/^3 texts duplicated an earlier post of the persona; the last was 1\.000 similar to post /);
       }
       const { posts, maxCosine } = await storedPairs(h, personaId);
       expect(posts).toBe(3);

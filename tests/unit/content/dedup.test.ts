@@ -177,6 +177,6 @@ describe('DuplicateContentError', () => {
     expect(error.name).toBe('DuplicateContentError');
     expect(error.code).toBe(DUPLICATE_CONTENT);
     expect(error.duplicateOf).toBe('post-1');
-    expect(error.message).toBe('Every text (3) duplicated an earlier post of the persona; the last was 0.973 similar to post post-1');
+    expect(error.message).toBe('3 texts duplicated an earlier post of the persona; the last was 0.973 similar to post post-1');
   });
 });

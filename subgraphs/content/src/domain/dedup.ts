@@ -45,7 +45,7 @@ export function varyBrief(brief: GenerationBrief, attempt: number, reason: Rewri
   return { ...brief, variation, rewriteReason: reason };
 }
 
-/** Every text a job wrote duplicated an earlier post of its persona (a permanent outcome). */
+/** A job's texts duplicated earlier posts of its persona as many times as allowed (a permanent outcome). */
 export class DuplicateContentError extends Error {
   override readonly name = 'DuplicateContentError';
   /** `GenerationJob.errorCode`. */
@@ -54,13 +54,13 @@ export class DuplicateContentError extends Error {
   /**
    * @param duplicateOf id of the earlier post the last text duplicated
    * @param score its similarity (0..1)
-   * @param attempts texts written
+   * @param attempts texts that duplicated an earlier post (rewrites for quality are not counted)
    */
   constructor(
     readonly duplicateOf: string,
     readonly score: number,
     readonly attempts: number,
   ) {
-    super(`Every text (${attempts}) duplicated an earlier post of the persona; the last was ${similarityScore(score).toFixed(3)} similar to post ${duplicateOf}`);
+    super(`${attempts} texts duplicated an earlier post of the persona; the last was ${similarityScore(score).toFixed(3)} similar to post ${duplicateOf}`);
   }
 }
