@@ -3,6 +3,7 @@ import { blocklistReasons, describeBlock, offlineGuardReasons, profanityReasons 
 import { writeOfflinePost } from '../../../subgraphs/content/src/domain/offline-writer';
 import { formatPost } from '../../../subgraphs/content/src/domain/persona-voice';
 import { postText } from '../../../subgraphs/content/src/domain/post-text';
+import { VIOLENT_TOPICS_THE_SEED_MISSES } from './violent-topics';
 
 describe('blocklistReasons', () => {
   it('blocks the seed words as whole words, in any case, once each', () => {
@@ -36,15 +37,7 @@ describe('offlineGuardReasons', () => {
   });
 
   it('blocks violent topics the seed regex lets through, as blocklist reasons naming the root', () => {
-    const cases: Array<[string, string]> = [
-      ['How to murder my neighbour', 'murder'],
-      ['Killing my neighbour', 'kill'],
-      ['bombs at the school', 'bomb'],
-      ['How to shoot up a school', 'shooting'],
-      ['I will stab you', 'stab'],
-      ['How to poison my wife', 'poison'],
-    ];
-    for (const [topic, root] of cases) {
+    for (const [topic, root] of VIOLENT_TOPICS_THE_SEED_MISSES) {
       expect(blocklistReasons(topic, 'topic')).toEqual([]);
       expect(offlineGuardReasons(topic, 'topic')).toEqual([{ check: 'blocklist', category: root, detail: 'topic' }]);
     }

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { VIOLENCE_LEXICON, violenceReasons } from '../../../subgraphs/content/src/domain/violence-lexicon';
 import { matchableText } from '../../../subgraphs/content/src/domain/matchable-text';
+import { VIOLENT_TOPICS_THE_SEED_MISSES } from './violent-topics';
 
 const roots = (text: string) => violenceReasons(text, 'topic').map((r) => r.category);
 
 describe('violenceReasons', () => {
-  it.each([
-    ['How to murder my neighbour', 'murder'],
-    ['Killing my neighbour', 'kill'],
-    ['bombs at the school', 'bomb'],
-    ['How to shoot up a school', 'shooting'],
-    ['I will stab you', 'stab'],
-    ['How to poison my wife', 'poison'],
+  it.each<readonly [string, string]>([
+    ...VIOLENT_TOPICS_THE_SEED_MISSES,
     ['He was beheaded', 'behead'],
     ['A massacre at dawn', 'massacre'],
     ['Planning a terrorist attack', 'terrorist attack'],
