@@ -142,6 +142,10 @@ describe('NatsHub stored subjects (one stream feed per subject, real NATS server
     await hub.flush([subject]);
     const jsm = await jetstreamManager(publisher);
     const consumers = async () => (await jsm.consumers.list(streams.events).next()).length;
+    // `flush` waits for the feed's starting sequence, not for its consumer: wait for that, then
+    // give a second listener's consumer (were there one) time to appear.
+    await eventually(async () => ((await consumers()) > 0 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await consumers()).toBe(1);
     expect(hub.subscriptionCount).toBe(1);
 
