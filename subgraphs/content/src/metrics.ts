@@ -32,6 +32,8 @@ export interface ContentWorkerMetrics {
   vectorIndexErrors: Counter<'index'>;
   /** `content_publications_total{publisher,outcome}`: publication attempts (`published`, `retried`: a retryable error, `failed`: PUBLISH_FAILED). */
   publications: Counter<'publisher' | 'outcome'>;
+  /** `content_publication_cost_per_follow_usd{publisher}`: the publisher's cost per follower gained of each post published, when it gives one (the seed's `cost_per_follow_dollars`). */
+  costPerFollow: Histogram<'publisher'>;
   /**
    * `content_engagement_reports_total{publisher,outcome}`: engagement reports asked of the
    * publisher (`recorded`; `failed`: retried after the claim's lease; `skipped`: refused for good,
@@ -42,6 +44,8 @@ export interface ContentWorkerMetrics {
 }
 
 const SECONDS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+/** Buckets of cost per follow, USD: the seed's `cost_per_follow_dollars` histogram's. */
+const COST_PER_FOLLOW_USD = [0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2];
 
 /** Creates the content worker's metrics on `registry`. */
 export function createContentWorkerMetrics(registry: Registry): ContentWorkerMetrics {
@@ -56,6 +60,13 @@ export function createContentWorkerMetrics(registry: Registry): ContentWorkerMet
     providerErrors: new Counter({ name: 'content_provider_errors_total', help: 'Text provider calls that threw', labelNames: ['provider'], registers: [registry] }),
     regenerations: new Counter({ name: 'content_dedup_regenerations_total', help: 'Texts rewritten because they duplicated an earlier post of the persona', registers: [registry] }),
     vectorIndexErrors: new Counter({ name: 'content_vector_index_errors_total', help: 'Failed copies of post vectors to the external vector index (retried by the index sweeper)', labelNames: ['index'], registers: [registry] }),
+    costPerFollow: new Histogram({
+      name: 'content_publication_cost_per_follow_usd',
+      help: "Cost per follower gained of each published post, USD, as the publisher estimates it (the simulated Threads: the seed's formula)",
+      labelNames: ['publisher'],
+      buckets: COST_PER_FOLLOW_USD,
+      registers: [registry],
+    }),
     publications: new Counter({ name: 'content_publications_total', help: 'Publication attempts, by publisher and outcome (published, retried, failed)', labelNames: ['publisher', 'outcome'], registers: [registry] }),
     engagementReports: new Counter({ name: 'content_engagement_reports_total', help: 'Engagement reports asked of the publisher, by outcome (recorded, failed: retried after the lease, skipped: given up until the next report time)', labelNames: ['publisher', 'outcome'], registers: [registry] }),
   };

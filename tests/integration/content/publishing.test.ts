@@ -72,6 +72,28 @@ describe('publishing to the simulated Threads', () => {
     expect((await publish(post.id)).data?.publishPost).toMatchObject({ status: 'PUBLISHED', externalId, publishedAt: published.publishedAt });
   });
 
+  it("records each published post's cost per follow, the seed's fake-threads figure, on the worker's /metrics once", async () => {
+    const histogram = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${worker.adminPort}/metrics`)).text();
+      const value = (series: string) =>
+        Number(text.split('\n').find((l) => l.startsWith(`content_publication_cost_per_follow_usd_${series}{`) && l.includes('publisher="simulated"'))?.split(' ').pop() ?? 0);
+      return { count: value('count'), sum: value('sum') };
+    };
+    const before = await histogram();
+    const post = await insertPost(h.db, { personaId, hook: 'What does a follower cost?' });
+    await Promise.all([publish(post.id), publish(post.id)]);
+    await eventually(async () => ((await read(post.id)).status === 'PUBLISHED' ? true : undefined));
+    const expected = simulatedOutcome(post.id, postText(post.hook, post.body)).costPerFollowUsd;
+    expect(expected).toBeGreaterThanOrEqual(0.0075);
+    // Observed just after the commit that made the post PUBLISHED.
+    const after = await eventually(async () => {
+      const now = await histogram();
+      return now.count > before.count ? now : undefined;
+    });
+    expect(after.count).toBe(before.count + 1);
+    expect(after.sum - before.sum).toBeCloseTo(expected, 6);
+  });
+
   it('publishes nothing more when the publish message is delivered again', async () => {
     const post = await insertPost(h.db, { personaId, hook: 'A second post' });
     await publish(post.id);

@@ -22,7 +22,7 @@ export interface PublishDeps {
   subjects: Subjects;
   publisher: Publisher;
   logger: Pick<Logger, 'info' | 'warn'>;
-  metrics: Pick<ContentWorkerMetrics, 'publications'>;
+  metrics: Pick<ContentWorkerMetrics, 'publications' | 'costPerFollow'>;
 }
 
 /**
@@ -91,6 +91,7 @@ async function publishLocked(deps: PublishDeps, postId: string): Promise<void> {
   });
   if (!published) return;
   deps.metrics.publications.inc({ publisher: deps.publisher.name, outcome: 'published' });
+  if (publication.costPerFollowUsd !== undefined) deps.metrics.costPerFollow.observe({ publisher: deps.publisher.name }, publication.costPerFollowUsd);
   deps.logger.info({ postId, publisher: deps.publisher.name, externalId: publication.externalId }, 'post published');
 }
 

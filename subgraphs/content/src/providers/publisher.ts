@@ -19,6 +19,12 @@ export interface Publication {
   externalId: string;
   url: string;
   publishedAt: Date;
+  /**
+   * What a follower gained costs, USD, as the publisher estimates it: the simulated Threads gives
+   * the seed's fake-threads figure (`round(0.015 × max(0.5, 0.06 / engagement rate), 3)`); the
+   * Threads API says nothing (absent).
+   */
+  costPerFollowUsd?: number;
 }
 
 /** A published post, as the publisher is asked about its engagement. */

@@ -26,7 +26,12 @@ export function createSimulatedThreads(options: SimulatedThreadsOptions): Publis
       const externalId = `sim-${request.postId.replace(/-/g, '').slice(0, 20)}`;
       const outcome = simulatedOutcome(request.postId, request.text);
       options.logger.info({ postId: request.postId, externalId, ...outcome }, 'simulated Threads published a post');
-      return { externalId, url: `https://threads.example/@${encodeURIComponent(request.personaName)}/post/${externalId}`, publishedAt: new Date() };
+      return {
+        externalId,
+        url: `https://threads.example/@${encodeURIComponent(request.personaName)}/post/${externalId}`,
+        publishedAt: new Date(),
+        costPerFollowUsd: outcome.costPerFollowUsd,
+      };
     },
     async engagement(post, now) {
       return simulatedTotalsAt(simulatedOutcome(post.id, post.text), hoursSince(post.publishedAt, now));
