@@ -29,7 +29,10 @@ interface VariantView {
 }
 
 describe('the closed loop: generate, gate, publish, measure, learn', () => {
-  const stack = useTestStack({ SIMULATED_HOURS_PER_SECOND: '3600', ENGAGEMENT_POLL_INTERVAL_MS: '50' });
+  // The test polls 60 jobs' statuses through the gateway; its per-principal budget (600 requests a
+  // minute by default, tested in edge/rate-limit) is raised so that polling never spends the next
+  // round's generatePost calls.
+  const stack = useTestStack({ SIMULATED_HOURS_PER_SECOND: '3600', ENGAGEMENT_POLL_INTERVAL_MS: '50', RATE_LIMIT_PER_MINUTE: '100000' });
   let token: string;
   const queryData = <T>(q: string, variables: Record<string, unknown> = {}) => query<T>(stack().gatewayUrl, q, variables, { authorization: `Bearer ${token}` });
 
@@ -99,7 +102,7 @@ describe('the closed loop: generate, gate, publish, measure, learn', () => {
           const { experiment } = await queryData<{ experiment: { variants: VariantView[] } }>(experimentQuery, { id: experimentId });
           const counted = experiment.variants.reduce((sum, v) => sum + v.impressions, 0);
           return counted === nodes.reduce((sum, n) => sum + n.engagement!.impressions, 0) ? true : undefined;
-        }, 60_000);
+        }, 60_000, 200);
       }
 
       const { posts } = await queryData<{ posts: { edges: Array<{ node: PostNode }> } }>(postsQuery, { personaId });
