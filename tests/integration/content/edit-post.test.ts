@@ -1,5 +1,5 @@
 import type { PostRow } from '../../../subgraphs/content/src/db/database';
-import { updatePostIfUnchanged } from '../../../subgraphs/content/src/db/repositories/posts';
+import { updatePostIfStatus } from '../../../subgraphs/content/src/db/repositories/posts';
 import { contentQuality } from '../../../subgraphs/content/src/domain/quality-score';
 import { errorCode } from '../../support/graphql';
 import { startFakeOpenAI } from '../../support/openai-server';
@@ -103,10 +103,10 @@ describe('updatePost: guardrail and quality score of edited drafts', () => {
 
     it('writes an edit only over the status and text it was checked against', async () => {
       const post = await scoredDraft(h, personaId);
-      expect(await updatePostIfUnchanged(h.db, post.id, { ...post, hook: 'Another hook' }, { quality_score: 0 })).toBeNull();
-      expect(await updatePostIfUnchanged(h.db, post.id, { ...post, status: 'ARCHIVED' }, { quality_score: 0 })).toBeNull();
+      expect(await updatePostIfStatus(h.db, post.id, [post.status], { quality_score: 0 }, { ...post, hook: 'Another hook' })).toBeNull();
+      expect(await updatePostIfStatus(h.db, post.id, ['ARCHIVED'], { quality_score: 0 }, post)).toBeNull();
       expect(await row(h, post.id)).toEqual(post);
-      expect((await updatePostIfUnchanged(h.db, post.id, post, { quality_score: 0.5 }))?.quality_score).toBe(0.5);
+      expect((await updatePostIfStatus(h.db, post.id, [post.status], { quality_score: 0.5 }, post))?.quality_score).toBe(0.5);
     });
 
     it('checks the status before the text: a published post is a CONFLICT whatever the text', async () => {

@@ -1,7 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { NotFoundError } from '../../../../lib/errors';
 import type { ContentDatabase, PostRow, PostsTable } from '../db/database';
-import { findPostsByIds, updatePostIfUnchanged } from '../db/repositories/posts';
+import { findPostsByIds, updatePostIfStatus } from '../db/repositories/posts';
 import { BlockedTextError } from '../domain/guardrail';
 import { checkPostUpdate } from '../domain/post-lifecycle';
 import type { EditorialStatus } from '../domain/post-lifecycle';
@@ -51,7 +51,7 @@ export async function editPost(deps: EditPostDeps, id: string, edit: PostEdit): 
       if (reasons.length > 0) throw new BlockedTextError(reasons, (['hook', 'body'] as const).filter((part) => edit[part] !== undefined));
       changes.quality_score = contentQuality(hook, body);
     }
-    const updated = await updatePostIfUnchanged(deps.db, id, post, changes);
+    const updated = await updatePostIfStatus(deps.db, id, [post.status], changes, post);
     if (updated) return updated;
   }
 }

@@ -32,36 +32,25 @@ export async function findPostsByIds(db: Db, ids: readonly string[]): Promise<Po
 
 /**
  * Updates a post only while its status is one of `statuses` (a compare-and-set on the status, so
- * two writers never both move it); null when it is not (or does not exist).
+ * two writers never both move it) and, when `text` is given, its hook and body are still those
+ * (so a score or a guardrail verdict computed from a text never lands on another text); null when
+ * not (or when the post does not exist).
  */
-export async function updatePostIfStatus(db: Db, id: string, statuses: readonly PostStatus[], changes: Updateable<PostsTable>): Promise<PostRow | null> {
-  const row = await db
+export async function updatePostIfStatus(
+  db: Db,
+  id: string,
+  statuses: readonly PostStatus[],
+  changes: Updateable<PostsTable>,
+  text?: Pick<PostRow, 'hook' | 'body'>,
+): Promise<PostRow | null> {
+  let update = db
     .withSchema(CONTENT_SCHEMA)
     .updateTable('posts')
     .set({ ...changes, updated_at: new Date() })
     .where('id', '=', id)
-    .where('status', 'in', statuses)
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
-}
-
-/**
- * Updates a post only while its status, hook and body are still those `seen` (a compare-and-set
- * on what an edit was checked against, so a score or a guardrail verdict computed from the text
- * never lands on another text); null when any changed (or the post does not exist).
- */
-export async function updatePostIfUnchanged(db: Db, id: string, seen: Pick<PostRow, 'status' | 'hook' | 'body'>, changes: Updateable<PostsTable>): Promise<PostRow | null> {
-  const row = await db
-    .withSchema(CONTENT_SCHEMA)
-    .updateTable('posts')
-    .set({ ...changes, updated_at: new Date() })
-    .where('id', '=', id)
-    .where('status', '=', seen.status)
-    .where('hook', '=', seen.hook)
-    .where('body', '=', seen.body)
-    .returningAll()
-    .executeTakeFirst();
+    .where('status', 'in', statuses);
+  if (text) update = update.where('hook', '=', text.hook).where('body', '=', text.body);
+  const row = await update.returningAll().executeTakeFirst();
   return row ?? null;
 }
 
