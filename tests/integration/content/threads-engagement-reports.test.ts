@@ -3,25 +3,13 @@ import type { PostRow } from '../../../subgraphs/content/src/db/database';
 import { startContentWorker } from '../../../subgraphs/content/src/worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
-import { startThreadsServer } from '../../support/threads-server';
 import type { ThreadsServer } from '../../support/threads-server';
-import { PUBLICATION_FIELDS, insertPersona, insertPost, startContentHarness } from './harness';
+import { PUBLICATION_FIELDS, insertPersona, insertPost } from './harness';
 import type { ContentHarness, PublicationView } from './harness';
+import { startThreadsContent, threadsAccount } from './threads-harness';
+import type { ThreadsTestAccount } from './threads-harness';
 
-/** A persona of the suite and its Threads account. */
-interface TestAccount {
-  persona: string;
-  userId: string;
-  token: string;
-}
-
-let userSeq = 0;
-function account(persona: string): TestAccount {
-  userSeq += 1;
-  return { persona, userId: `2700000000${String(userSeq).padStart(6, '0')}`, token: `THAA${randomBytes(24).toString('hex')}` };
-}
-
-const ACCOUNTS = { expired: account('reports-expired'), late: account('reports-late'), unavailable: account('reports-unavailable'), gone: account('reports-gone') };
+const ACCOUNTS = { expired: threadsAccount('reports-expired'), late: threadsAccount('reports-late'), unavailable: threadsAccount('reports-unavailable'), gone: threadsAccount('reports-gone') };
 
 /** Time between two reports of a post (ms): one hour, so a report put off to the next report time is far past the 60 s claim lease. */
 const INSIGHTS_INTERVAL_MS = 3_600_000;
@@ -37,17 +25,14 @@ describe('engagement reports from the Threads API when Threads refuses them', ()
   const personaIds = new Map<string, string>();
 
   beforeAll(async () => {
-    server = await startThreadsServer({ accounts: Object.fromEntries(Object.values(ACCOUNTS).map((a) => [a.token, { userId: a.userId, username: a.persona }])) });
-    h = await startContentHarness({
-      PUBLISHER: 'threads',
-      THREADS_API_URL: server.url,
-      THREADS_ACCOUNTS: JSON.stringify(Object.fromEntries(Object.values(ACCOUNTS).map((a) => [a.persona, { userId: a.userId, accessToken: a.token }]))),
-      THREADS_TIMEOUT_MS: '5000',
-      THREADS_INSIGHTS_INTERVAL_MS: String(INSIGHTS_INTERVAL_MS),
-      THREADS_INSIGHTS_HOURS: String(INSIGHTS_HOURS),
-      // No pass on a timer: the tests run the reporter themselves (`reportEngagement`).
-      ENGAGEMENT_POLL_INTERVAL_MS: '3600000',
-    });
+    ({ server, h } = await startThreadsContent(Object.values(ACCOUNTS), {
+      env: {
+        THREADS_INSIGHTS_INTERVAL_MS: String(INSIGHTS_INTERVAL_MS),
+        THREADS_INSIGHTS_HOURS: String(INSIGHTS_HOURS),
+        // No pass on a timer: the tests run the reporter themselves (`reportEngagement`).
+        ENGAGEMENT_POLL_INTERVAL_MS: '3600000',
+      },
+    }));
     worker = await startContentWorker(h.config);
     for (const a of Object.values(ACCOUNTS)) personaIds.set(a.persona, await insertPersona(h.db, a.persona));
   });
@@ -63,7 +48,7 @@ describe('engagement reports from the Threads API when Threads refuses them', ()
   }
 
   /** A draft of the account's persona, published through publishPost and the worker's publisher, its first report made due now. */
-  async function publishedPost(a: TestAccount): Promise<PostRow> {
+  async function publishedPost(a: ThreadsTestAccount): Promise<PostRow> {
     const draft = await insertPost(h.db, { personaId: personaIds.get(a.persona)!, hook: `A hook of ${a.persona} ${randomBytes(4).toString('hex')}` });
     await h.data(`mutation($id: ID!) { publishPost(id: $id) { ${PUBLICATION_FIELDS} } }`, { id: draft.id });
     await eventually(async () => {

@@ -5,10 +5,10 @@ import { startContentWorker } from '../../../subgraphs/content/src/worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
 import { TEST_NATS } from '../../support/nats';
-import { startThreadsServer } from '../../support/threads-server';
 import type { ThreadsServer } from '../../support/threads-server';
-import { PUBLICATION_FIELDS, insertPersona, insertPost, jobsLastSeq, startContentHarness, storedEvents } from './harness';
+import { PUBLICATION_FIELDS, insertPersona, insertPost, jobsLastSeq, storedEvents } from './harness';
 import type { ContentHarness, PublicationView } from './harness';
+import { startThreadsContent, threadsAccount } from './threads-harness';
 
 const { subjects } = TEST_NATS;
 const EVENTS_STREAM = TEST_NATS.streams.events;
@@ -25,9 +25,8 @@ interface PublishedEvent {
 }
 
 describe('publishing to the Threads API exactly once (PUBLISHER=threads)', () => {
-  const persona = 'threads-once';
-  const userId = '2800000000000001';
-  const token = `THAA${randomBytes(24).toString('hex')}`;
+  const account = threadsAccount('threads-once');
+  const { persona, userId } = account;
   let server: ThreadsServer;
   let h: ContentHarness;
   let worker: ContentWorker;
@@ -35,17 +34,11 @@ describe('publishing to the Threads API exactly once (PUBLISHER=threads)', () =>
   let eventsFrom: number;
 
   beforeAll(async () => {
-    server = await startThreadsServer({ accounts: { [token]: { userId, username: persona } }, latencyMs: LATENCY_MS });
-    h = await startContentHarness({
-      PUBLISHER: 'threads',
-      THREADS_API_URL: server.url,
-      THREADS_ACCOUNTS: JSON.stringify({ [persona]: { userId, accessToken: token } }),
-      THREADS_TIMEOUT_MS: '5000',
-      PUBLISH_RETRY_DELAYS_MS: '50',
+    ({ server, h } = await startThreadsContent([account], {
+      latencyMs: LATENCY_MS,
       // Two publications at once, so that two messages of one post are handled side by side.
-      PUBLISH_CONCURRENCY: '2',
-      ENGAGEMENT_POLL_INTERVAL_MS: '3600000',
-    });
+      env: { PUBLISH_RETRY_DELAYS_MS: '50', PUBLISH_CONCURRENCY: '2', ENGAGEMENT_POLL_INTERVAL_MS: '3600000' },
+    }));
     worker = await startContentWorker(h.config);
     personaId = await insertPersona(h.db, persona);
     eventsFrom = (await h.jsm.streams.info(EVENTS_STREAM)).state.last_seq;

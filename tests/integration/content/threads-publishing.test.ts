@@ -3,36 +3,24 @@ import type { PostRow } from '../../../subgraphs/content/src/db/database';
 import { startContentWorker } from '../../../subgraphs/content/src/worker';
 import type { ContentWorker } from '../../../subgraphs/content/src/worker';
 import { eventually } from '../../support/eventually';
-import { startThreadsServer } from '../../support/threads-server';
 import type { RecordedThreadsRequest, ThreadsServer } from '../../support/threads-server';
-import { PUBLICATION_FIELDS, insertPersona, insertPost, startContentHarness } from './harness';
+import { PUBLICATION_FIELDS, insertPersona, insertPost } from './harness';
 import type { ContentHarness, PublicationView } from './harness';
-
-/** A persona of the suite and its Threads account (token `THAA...`, as Threads user tokens start). */
-interface TestAccount {
-  persona: string;
-  userId: string;
-  token: string;
-}
-
-let userSeq = 0;
-function account(persona: string): TestAccount {
-  userSeq += 1;
-  return { persona, userId: `2600000000${String(userSeq).padStart(6, '0')}`, token: `THAA${randomBytes(24).toString('hex')}` };
-}
+import { startThreadsContent, threadsAccount } from './threads-harness';
+import type { ThreadsTestAccount } from './threads-harness';
 
 const ACCOUNTS = {
-  first: account('threads-first'),
-  limited: account('threads-limited'),
-  unavailable: account('threads-unavailable'),
-  exhausted: account('threads-exhausted'),
-  expired: account('threads-expired'),
-  long: account('threads-long'),
-  emoji: account('threads-emoji'),
-  lost: account('threads-lost-media'),
-  stale: account('threads-stale-container'),
-  unreadable: account('threads-unreadable-media'),
-  insights: account('threads-insights'),
+  first: threadsAccount('threads-first'),
+  limited: threadsAccount('threads-limited'),
+  unavailable: threadsAccount('threads-unavailable'),
+  exhausted: threadsAccount('threads-exhausted'),
+  expired: threadsAccount('threads-expired'),
+  long: threadsAccount('threads-long'),
+  emoji: threadsAccount('threads-emoji'),
+  lost: threadsAccount('threads-lost-media'),
+  stale: threadsAccount('threads-stale-container'),
+  unreadable: threadsAccount('threads-unreadable-media'),
+  insights: threadsAccount('threads-insights'),
 };
 const NO_ACCOUNT_PERSONA = 'threads-no-account';
 
@@ -52,20 +40,11 @@ describe('publishing to the Threads API (PUBLISHER=threads)', () => {
   const personaIds = new Map<string, string>();
 
   beforeAll(async () => {
-    server = await startThreadsServer({
-      accounts: Object.fromEntries(Object.values(ACCOUNTS).map((a) => [a.token, { userId: a.userId, username: a.persona, expired: a === ACCOUNTS.expired }])),
+    ({ server, h } = await startThreadsContent(Object.values(ACCOUNTS), {
       latencyMs: LATENCY_MS,
-    });
-    h = await startContentHarness({
-      PUBLISHER: 'threads',
-      THREADS_API_URL: server.url,
-      THREADS_ACCOUNTS: JSON.stringify(Object.fromEntries(Object.values(ACCOUNTS).map((a) => [a.persona, { userId: a.userId, accessToken: a.token }]))),
-      THREADS_TIMEOUT_MS: '5000',
-      PUBLISH_RETRY_DELAYS_MS: '50',
-      PUBLISH_MAX_DELIVER: '4',
-      THREADS_INSIGHTS_INTERVAL_MS: '100',
-      ENGAGEMENT_POLL_INTERVAL_MS: '100',
-    });
+      expired: [ACCOUNTS.expired],
+      env: { PUBLISH_RETRY_DELAYS_MS: '50', PUBLISH_MAX_DELIVER: '4', THREADS_INSIGHTS_INTERVAL_MS: '100', ENGAGEMENT_POLL_INTERVAL_MS: '100' },
+    }));
     worker = await startContentWorker(h.config);
     for (const name of [...Object.values(ACCOUNTS).map((a) => a.persona), NO_ACCOUNT_PERSONA]) personaIds.set(name, await insertPersona(h.db, name));
   });
@@ -103,12 +82,12 @@ describe('publishing to the Threads API (PUBLISHER=threads)', () => {
   }
 
   /** Requests made with the account's token (in the header), insights reads left out unless asked. */
-  function requestsOf(a: TestAccount, withInsights = false): RecordedThreadsRequest[] {
+  function requestsOf(a: ThreadsTestAccount, withInsights = false): RecordedThreadsRequest[] {
     return server.requests.filter((r) => r.authorization === `Bearer ${a.token}` && (withInsights || !r.path.endsWith('/insights')));
   }
 
   /** `METHOD path status` of the account's calls, ids named: `{user}`, `{container}`, `{media}`. */
-  function callsOf(a: TestAccount): string[] {
+  function callsOf(a: ThreadsTestAccount): string[] {
     const names = new Map<string, string>([[a.userId, '{user}']]);
     for (const c of server.containers.values()) names.set(c.id, '{container}');
     for (const m of server.media.values()) names.set(m.id, '{media}');
@@ -116,7 +95,7 @@ describe('publishing to the Threads API (PUBLISHER=threads)', () => {
   }
 
   /** A call to the fake Threads as an earlier attempt of the publisher made it (form body, bearer token). */
-  async function graph(a: TestAccount, path: string, params: Record<string, string>): Promise<{ id: string }> {
+  async function graph(a: ThreadsTestAccount, path: string, params: Record<string, string>): Promise<{ id: string }> {
     const res = await fetch(`${server.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/x-www-form-urlencoded' },
